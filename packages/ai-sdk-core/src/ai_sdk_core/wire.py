@@ -13,34 +13,22 @@ is imported on first use, not at import time.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+from typing import Any, TypeVar, cast, overload
 
+from ._type_adapters import type_adapter
 from .provider._codec_hints import to_camel
 from .provider._errors import AISDKError, TypeValidationError
-
-if TYPE_CHECKING:
-    from pydantic import TypeAdapter
 
 __all__ = ["error_to_wire", "from_wire", "from_wire_json", "to_wire", "to_wire_json"]
 
 T = TypeVar("T")
 
 
-@functools.cache
-def _adapter(tp: Any) -> TypeAdapter[Any]:
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(tp)
-
-
 def to_wire(value: object) -> Any:
     """The TS JSON form of a spec value, a list or dict of them, an exception, or plain JSON."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _adapter(type(value)).dump_python(
-            value, mode="json", by_alias=True, exclude_none=True
-        )
+        return type_adapter(type(value)).dump_python(value, mode="json", by_alias=True)
     if isinstance(value, BaseException):
         return error_to_wire(value)
     if isinstance(value, list | tuple):
@@ -71,7 +59,7 @@ def from_wire(tp: Any, data: object) -> Any:
     from pydantic import ValidationError
 
     try:
-        return _adapter(tp).validate_python(data)
+        return type_adapter(tp).validate_python(data)
     except ValidationError as error:
         raise TypeValidationError(value=data, cause=error) from error
 
@@ -88,7 +76,7 @@ def from_wire_json(tp: Any, data: bytes | str) -> Any:
     from pydantic import ValidationError
 
     try:
-        return _adapter(tp).validate_json(data)
+        return type_adapter(tp).validate_json(data)
     except ValidationError as error:
         raise TypeValidationError(value=data, cause=error) from error
 

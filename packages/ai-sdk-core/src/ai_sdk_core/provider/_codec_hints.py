@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from typing_extensions import dataclass_transform
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
+    from pydantic_core.core_schema import DataclassArgsSchema
 
 __all__ = [
     "Base64",
@@ -46,11 +47,40 @@ def to_camel(name: str) -> str:
 _WIRE_CONFIG = {"alias_generator": to_camel}
 
 
+def _is_none(value: object) -> bool:
+    return value is None
+
+
+def _wire_schema(cls: type[Any], source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+    """The dataclass schema, with optional fields left out of the wire form while ``None``.
+
+    A required field keeps ``None`` as JSON ``null`` (e.g. a raw chunk whose value is null), so
+    absence and null stay distinct, as ``undefined`` and ``null`` are in TS.
+    """
+    schema = handler(source)
+    optional = {field.name for field in fields(cls) if field.default is None}
+    if schema["type"] == "dataclass":
+        arguments = schema["schema"]
+        if arguments["type"] == "dataclass-args":
+            for field_schema in cast("DataclassArgsSchema", arguments)["fields"]:
+                if field_schema["name"] in optional:
+                    field_schema["serialization_exclude_if"] = _is_none
+    return schema
+
+
 @dataclass_transform(kw_only_default=True)
 def spec_type(cls: type[T]) -> type[T]:
-    """Declare a spec type: a slotted, keyword-only dataclass with camelCase wire names."""
+    """Declare a spec type: a slotted, keyword-only dataclass with camelCase wire names.
+
+    Optional fields default to ``None``, which means absent (``undefined`` in TS).
+    """
     spec_cls = dataclass(slots=True, kw_only=True)(cls)
     setattr(spec_cls, "__pydantic_config__", _WIRE_CONFIG)  # noqa: B010 - class attribute on a slotted class
+    setattr(  # noqa: B010
+        spec_cls,
+        "__get_pydantic_core_schema__",
+        classmethod(_wire_schema),
+    )
     return spec_cls
 
 
@@ -169,7 +199,7 @@ class _ErrorValueHint:
         from pydantic_core import core_schema
 
         def serialize(value: object) -> object:
-            from ..wire import error_to_wire, to_wire
+            from ai_sdk_core.wire import error_to_wire, to_wire
 
             if isinstance(value, BaseException):
                 return error_to_wire(value)

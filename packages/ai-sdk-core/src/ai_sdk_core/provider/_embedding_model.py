@@ -83,7 +83,7 @@ class EmbeddingModelV4(Protocol):
         ...
 
     @property
-    def max_embeddings_per_call(self) -> int | None | Awaitable[int | None]:
+    def max_embeddings_per_call(self) -> int | Awaitable[int | None] | None:
         """The most values one ``do_embed`` call takes; ``None`` for no limit."""
         ...
 

@@ -10,7 +10,12 @@ from typing_extensions import TypeAliasType
 
 from ._codec_hints import Base64, Tagged, Timestamp, spec_type
 from ._json import JSONObject
-from ._shared import SharedV4ProviderMetadata, SharedV4ProviderOptions, SharedV4Warning, SharedV4RequestHeaders
+from ._shared import (
+    SharedV4ProviderMetadata,
+    SharedV4ProviderOptions,
+    SharedV4RequestHeaders,
+    SharedV4Warning,
+)
 
 __all__ = [
     "ImageModelV4",
@@ -56,7 +61,7 @@ class ImageModelV4CallOptions:
     ``size`` is ``"<width>x<height>"``, ``aspect_ratio`` ``"<width>:<height>"``.
     """
 
-    prompt: str | None
+    prompt: str | None = None
     n: int
     size: str | None = None
     aspect_ratio: str | None = None
@@ -101,7 +106,7 @@ class ImageModelV4Result:
 
 MaxImagesPerCall = TypeAliasType(
     "MaxImagesPerCall",
-    int | None | Callable[[str], int | None | Awaitable[int | None]],
+    Callable[[str], int | Awaitable[int | None] | None] | int | None,
 )
 """A limit, no limit, or a function of the model id that returns one."""
 

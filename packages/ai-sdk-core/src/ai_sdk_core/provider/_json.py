@@ -11,7 +11,7 @@ __all__ = ["JSONArray", "JSONObject", "JSONValue"]
 if TYPE_CHECKING:
     # pyright resolves this recursive form reliably; pydantic needs the TypeAliasType below.
     JSONValue: TypeAlias = (
-        "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"  # noqa: UP037
+        "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"
     )
 else:
     JSONValue = TypeAliasType(

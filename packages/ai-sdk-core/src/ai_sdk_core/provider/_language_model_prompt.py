@@ -254,9 +254,7 @@ class LanguageModelV4UserMessage:
     """A user turn: text and files."""
 
     role: Literal["user"] = "user"
-    content: list[
-        Annotated[LanguageModelV4TextPart | LanguageModelV4FilePart, Tagged("type")]
-    ]
+    content: list[Annotated[LanguageModelV4TextPart | LanguageModelV4FilePart, Tagged("type")]]
     provider_options: SharedV4ProviderOptions | None = None
 
 

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from ._embedding_model import EmbeddingModelV4, EmbeddingModelV4CallOptions, EmbeddingModelV4Result
-from ._image_model import ImageModelV4, ImageModelV4CallOptions, ImageModelV4Result, MaxImagesPerCall
+from ._image_model import (
+    ImageModelV4,
+    ImageModelV4CallOptions,
+    ImageModelV4Result,
+    MaxImagesPerCall,
+)
 from ._language_model import LanguageModelV4, SupportedUrls
 from ._language_model_call import LanguageModelV4CallOptions
 from ._language_model_result import LanguageModelV4GenerateResult, LanguageModelV4StreamResult
@@ -115,7 +120,7 @@ class EmbeddingModelV4Middleware:
     override_provider: Callable[[EmbeddingModelV4], str] | None = None
     override_model_id: Callable[[EmbeddingModelV4], str] | None = None
     override_max_embeddings_per_call: (
-        Callable[[EmbeddingModelV4], int | None | Awaitable[int | None]] | None
+        Callable[[EmbeddingModelV4], int | Awaitable[int | None] | None] | None
     ) = None
     override_supports_parallel_calls: (
         Callable[[EmbeddingModelV4], bool | Awaitable[bool]] | None

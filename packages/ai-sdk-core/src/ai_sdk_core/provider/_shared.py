@@ -129,7 +129,10 @@ class SharedV4FileDataText:
 SharedV4FileData = TypeAliasType(
     "SharedV4FileData",
     Annotated[
-        SharedV4FileDataData | SharedV4FileDataUrl | SharedV4FileDataReference | SharedV4FileDataText,
+        SharedV4FileDataData
+        | SharedV4FileDataUrl
+        | SharedV4FileDataReference
+        | SharedV4FileDataText,
         Tagged("type"),
     ],
 )

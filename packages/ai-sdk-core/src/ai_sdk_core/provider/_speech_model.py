@@ -8,10 +8,10 @@ from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 from ._codec_hints import Base64, Timestamp, spec_type
 from ._language_model_result import LanguageModelV4RequestInfo
 from ._shared import (
-    SharedV4RequestHeaders,
     SharedV4Headers,
     SharedV4ProviderMetadata,
     SharedV4ProviderOptions,
+    SharedV4RequestHeaders,
     SharedV4Warning,
 )
 

@@ -12,11 +12,11 @@ from typing_extensions import TypeAliasType
 from ._codec_hints import Base64, ErrorValue, Tagged, Timestamp, spec_type
 from ._language_model_result import LanguageModelV4RequestInfo
 from ._shared import (
-    SharedV4RequestHeaders,
     SharedV4AudioFormat,
     SharedV4Headers,
     SharedV4ProviderMetadata,
     SharedV4ProviderOptions,
+    SharedV4RequestHeaders,
     SharedV4Warning,
 )
 
@@ -77,8 +77,8 @@ class TranscriptionModelV4Result:
 
     text: str
     segments: list[TranscriptionModelV4Segment]
-    language: str | None
-    duration_in_seconds: float | None
+    language: str | None = None
+    duration_in_seconds: float | None = None
     warnings: list[SharedV4Warning]
     response: TranscriptionModelV4ResponseInfo
     request: LanguageModelV4RequestInfo | None = None

@@ -10,7 +10,12 @@ from typing_extensions import TypeAliasType
 
 from ._codec_hints import Base64, Tagged, Timestamp, spec_type
 from ._json import JSONValue
-from ._shared import SharedV4ProviderMetadata, SharedV4ProviderOptions, SharedV4Warning, SharedV4RequestHeaders
+from ._shared import (
+    SharedV4ProviderMetadata,
+    SharedV4ProviderOptions,
+    SharedV4RequestHeaders,
+    SharedV4Warning,
+)
 
 __all__ = [
     "VideoModelV4",
@@ -77,7 +82,7 @@ class VideoModelV4CallOptions:
     ``duration`` in seconds. ``webhook_url`` is only used by ``do_start``.
     """
 
-    prompt: str | None
+    prompt: str | None = None
     n: int
     aspect_ratio: str | None = None
     resolution: str | None = None
@@ -207,7 +212,7 @@ class VideoModelV4OperationWebhook:
 
 MaxVideosPerCall = TypeAliasType(
     "MaxVideosPerCall",
-    int | None | Callable[[str], int | None | Awaitable[int | None]],
+    Callable[[str], int | Awaitable[int | None] | None] | int | None,
 )
 
 
