@@ -7,6 +7,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from release import compatible_range, normalize, parse_version, workspace_members
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,3 +98,22 @@ def test_every_changelog_has_one_unreleased_section() -> None:
     for path in MEMBERS.values():
         text = (path / "CHANGELOG.md").read_text("utf-8")
         assert re.findall(r"^## Unreleased$", text, re.MULTILINE) == ["## Unreleased"], path
+
+
+def _import_dir(name: str) -> Path:
+    return MEMBERS[name] / "src" / name.replace("-", "_")
+
+
+@pytest.mark.parametrize("name", sorted(ALLOWED))
+def test_version_module_matches_pyproject(name: str) -> None:
+    version_file = (_import_dir(name) / "_version.py").read_text("utf-8")
+
+    assert version_file == f'__version__ = "{PROJECTS[name]["project"]["version"]}"\n'
+
+
+@pytest.mark.parametrize("name", sorted(ALLOWED))
+def test_wheel_ships_the_import_package_with_its_typing_marker(name: str) -> None:
+    targets = PROJECTS[name]["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
+
+    assert [MEMBERS[name] / target for target in targets] == [_import_dir(name)]
+    assert (_import_dir(name) / "py.typed").is_file()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from typing_extensions import TypeAliasType
 
 from ._codec_hints import spec_type
+from ._model import ModelV4
 from ._shared import (
     SharedV4Headers,
     SharedV4ProviderMetadata,
@@ -64,23 +65,8 @@ class EmbeddingModelV4Result:
 
 
 @runtime_checkable
-class EmbeddingModelV4(Protocol):
+class EmbeddingModelV4(ModelV4, Protocol):
     """An embedding model, version 4 of the specification."""
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """Provider id."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """Provider-specific model id."""
-        ...
 
     @property
     def max_embeddings_per_call(self) -> int | Awaitable[int | None] | None:

@@ -10,6 +10,7 @@ from typing_extensions import TypeAliasType
 
 from ._codec_hints import Base64, Tagged, Timestamp, spec_type
 from ._json import JSONObject
+from ._model import ModelV4
 from ._shared import (
     SharedV4ProviderMetadata,
     SharedV4ProviderOptions,
@@ -112,23 +113,8 @@ MaxImagesPerCall = TypeAliasType(
 
 
 @runtime_checkable
-class ImageModelV4(Protocol):
+class ImageModelV4(ModelV4, Protocol):
     """An image model, version 4 of the specification."""
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """Provider id."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """Provider-specific model id."""
-        ...
 
     @property
     def max_images_per_call(self) -> MaxImagesPerCall:

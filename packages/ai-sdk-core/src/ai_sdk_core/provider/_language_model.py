@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Mapping, Sequence
-from typing import Literal, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from typing_extensions import TypeAliasType
 
 from ._language_model_call import LanguageModelV4CallOptions
 from ._language_model_result import LanguageModelV4GenerateResult, LanguageModelV4StreamResult
+from ._model import ModelV4
 
 __all__ = ["LanguageModelV4", "SupportedUrls"]
 
@@ -19,28 +20,13 @@ model fetches itself; other URLs in the prompt are downloaded by the SDK."""
 
 
 @runtime_checkable
-class LanguageModelV4(Protocol):
+class LanguageModelV4(ModelV4, Protocol):
     """A language model, version 4 of the specification.
 
     Implement it by providing the attributes and the two ``do_*`` methods; subclassing is not
     required. ``do_stream`` returns once the response has started; the parts follow in
     ``result.stream``.
     """
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """Provider id, e.g. ``"groq.chat"``."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """Provider-specific model id."""
-        ...
 
     @property
     def supported_urls(self) -> SupportedUrls | Awaitable[SupportedUrls]:

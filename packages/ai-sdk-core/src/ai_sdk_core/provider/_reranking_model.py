@@ -9,6 +9,7 @@ from typing_extensions import TypeAliasType
 
 from ._codec_hints import Tagged, Timestamp, spec_type
 from ._json import JSONObject
+from ._model import ModelV4
 from ._shared import (
     SharedV4Headers,
     SharedV4ProviderMetadata,
@@ -91,23 +92,8 @@ class RerankingModelV4Result:
 
 
 @runtime_checkable
-class RerankingModelV4(Protocol):
+class RerankingModelV4(ModelV4, Protocol):
     """A reranking model, version 4 of the specification."""
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """Provider id."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """Provider-specific model id."""
-        ...
 
     async def do_rerank(self, options: RerankingModelV4CallOptions) -> RerankingModelV4Result:
         """Rank the documents."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, Protocol, runtime_checkable
+from typing import Annotated, Any, Protocol, runtime_checkable
 
 from ._codec_hints import Base64, Timestamp, spec_type
 from ._language_model_result import LanguageModelV4RequestInfo
+from ._model import ModelV4
 from ._shared import (
     SharedV4Headers,
     SharedV4ProviderMetadata,
@@ -59,23 +60,8 @@ class SpeechModelV4Result:
 
 
 @runtime_checkable
-class SpeechModelV4(Protocol):
+class SpeechModelV4(ModelV4, Protocol):
     """A speech model, version 4 of the specification."""
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """Provider id."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """Provider-specific model id."""
-        ...
 
     async def do_generate(self, options: SpeechModelV4CallOptions) -> SpeechModelV4Result:
         """Generate speech audio."""

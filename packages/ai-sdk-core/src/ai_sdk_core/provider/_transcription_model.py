@@ -11,6 +11,7 @@ from typing_extensions import TypeAliasType
 
 from ._codec_hints import Base64, ErrorValue, Tagged, Timestamp, spec_type
 from ._language_model_result import LanguageModelV4RequestInfo
+from ._model import ModelV4
 from ._shared import (
     SharedV4AudioFormat,
     SharedV4Headers,
@@ -215,23 +216,8 @@ class TranscriptionModelV4StreamResult:
 
 
 @runtime_checkable
-class TranscriptionModelV4(Protocol):
+class TranscriptionModelV4(ModelV4, Protocol):
     """A transcription model, version 4 of the specification."""
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """Provider id."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """Provider-specific model id."""
-        ...
 
     async def do_generate(
         self, options: TranscriptionModelV4CallOptions

@@ -10,6 +10,7 @@ from typing_extensions import TypeAliasType
 
 from ._codec_hints import Base64, Tagged, Timestamp, spec_type
 from ._json import JSONValue
+from ._model import ModelV4
 from ._shared import (
     SharedV4ProviderMetadata,
     SharedV4ProviderOptions,
@@ -217,23 +218,8 @@ MaxVideosPerCall = TypeAliasType(
 
 
 @runtime_checkable
-class VideoModelV4(Protocol):
+class VideoModelV4(ModelV4, Protocol):
     """A video model that generates in one call."""
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """Provider id."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """Provider-specific model id."""
-        ...
 
     @property
     def max_videos_per_call(self) -> MaxVideosPerCall:
@@ -246,23 +232,8 @@ class VideoModelV4(Protocol):
 
 
 @runtime_checkable
-class VideoModelV4OperationsModel(Protocol):
+class VideoModelV4OperationsModel(ModelV4, Protocol):
     """A video model that generates through a long-running operation."""
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """Provider id."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """Provider-specific model id."""
-        ...
 
     async def do_start(self, options: VideoModelV4CallOptions) -> VideoModelV4OperationStartResult:
         """Start generating; ``options.webhook_url`` asks to be called back."""
