@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Base64",
+    "DataContent",
     "DropNoneValues",
     "ErrorValue",
     "Tagged",
@@ -44,7 +45,9 @@ def to_camel(name: str) -> str:
     return first + "".join(word[:1].upper() + word[1:] for word in rest)
 
 
-_WIRE_CONFIG = {"alias_generator": to_camel}
+# camelCase on the wire; validation also takes the Python (snake_case) names, so plain dicts
+# written by Python users validate too.
+_WIRE_CONFIG = {"alias_generator": to_camel, "validate_by_name": True, "validate_by_alias": True}
 
 
 def _is_none(value: object) -> bool:
@@ -162,6 +165,34 @@ def format_timestamp(value: datetime) -> str:
     return f"{value:%Y-%m-%dT%H:%M:%S}.{value.microsecond // 1000:03d}Z"
 
 
+class _DataContentHint:
+    """User-facing file content: ``bytes`` (base64 on the wire) or a ``str``, kept as it is.
+
+    A string is base64 data or a URL; which one is decided when the prompt is converted.
+    """
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        def validate(value: object) -> bytes | str:
+            if isinstance(value, bytes | str):
+                return value
+            if isinstance(value, bytearray):
+                return bytes(value)
+            raise ValueError("expected bytes or a string (base64 data or a URL)")
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                encode_base64, when_used="json"
+            ),
+        )
+
+
 class _TimestampHint:
     """A point in time: ISO-8601 ``…sssZ`` text on the wire, an aware ``datetime`` in Python."""
 
@@ -235,6 +266,7 @@ class _DropNoneValuesHint:
 
 
 Base64 = _Base64Hint()
+DataContent = _DataContentHint()
 DropNoneValues = _DropNoneValuesHint()
 Timestamp = _TimestampHint()
 ErrorValue = _ErrorValueHint()
