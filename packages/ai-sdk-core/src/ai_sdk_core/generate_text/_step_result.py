@@ -7,17 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, TypeAlias
 
-from ai_sdk_core._usage import LanguageModelUsage
-from ai_sdk_core.prompt._messages import (
-    AssistantModelMessage,
-    ModelMessage,
-    ReasoningFilePart,
-    ReasoningPart,
-    ToolModelMessage,
-)
-from ai_sdk_core.provider._shared import SharedV4Headers, SharedV4ProviderMetadata, SharedV4Warning
-
-from ._content import (
+from ai_sdk_core._content import (
     ContentPart,
     FileOutput,
     GeneratedFile,
@@ -28,6 +18,15 @@ from ._content import (
     ToolCall,
     ToolResult,
 )
+from ai_sdk_core._usage import LanguageModelUsage
+from ai_sdk_core.prompt._messages import (
+    AssistantModelMessage,
+    ModelMessage,
+    ReasoningFilePart,
+    ReasoningPart,
+    ToolModelMessage,
+)
+from ai_sdk_core.provider._shared import SharedV4Headers, SharedV4ProviderMetadata, SharedV4Warning
 
 __all__ = [
     "FinishReason",
@@ -40,7 +39,9 @@ __all__ = [
     "StepResult",
 ]
 
-FinishReason: TypeAlias = Literal["stop", "length", "content-filter", "tool-calls", "error", "other"]
+FinishReason: TypeAlias = Literal[
+    "stop", "length", "content-filter", "tool-calls", "error", "other"
+]
 """Why a step ended."""
 
 ResponseMessage: TypeAlias = AssistantModelMessage | ToolModelMessage

@@ -10,11 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
 
-from ai_sdk_core._usage import LanguageModelUsage
-from ai_sdk_core.provider._json import JSONObject
-from ai_sdk_core.provider._shared import SharedV4ProviderMetadata, SharedV4Warning
-
-from ._content import (
+from ai_sdk_core._content import (
     CustomOutput,
     FileOutput,
     ReasoningFileOutput,
@@ -26,6 +22,10 @@ from ._content import (
     ToolOutputDenied,
     ToolResult,
 )
+from ai_sdk_core._usage import LanguageModelUsage
+from ai_sdk_core.provider._json import JSONObject
+from ai_sdk_core.provider._shared import SharedV4ProviderMetadata, SharedV4Warning
+
 from ._step_result import (
     FinishReason,
     LanguageModelRequestMetadata,

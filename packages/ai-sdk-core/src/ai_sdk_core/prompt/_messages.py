@@ -223,4 +223,3 @@ ModelMessage = TypeAliasType(
     ],
 )
 """One message of a conversation."""
-

@@ -74,7 +74,7 @@ class ToolModelOutputOptions(Generic[InputT, OutputT]):
 
 
 ToolNeedsApproval: TypeAlias = (
-    "bool | Callable[[Any, ToolExecutionOptions], bool | Awaitable[bool]]"  # noqa: UP037
+    "bool | Callable[[Any, ToolExecutionOptions], bool | Awaitable[bool]]"
 )
 """Whether a call must be approved first: always, or as a function of the input decides."""
 
