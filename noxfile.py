@@ -1,7 +1,8 @@
 """Every development task of the workspace; ``nox`` alone runs the default sessions.
 
 Sessions: ``lint``, ``typecheck``, ``tests`` (Python 3.11-3.13 x each package, plus the
-tools), ``build`` and ``wheels``. Environments are made with uv from ``uv.lock``.
+tools), ``conformance``, ``build`` and ``wheels``. Environments are made with uv from
+``uv.lock``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ DIST = ROOT / "dist"
 
 nox.needs_version = ">=2024.10.9"
 nox.options.default_venv_backend = "uv"
-nox.options.sessions = ["lint", "typecheck", "tests", "build", "wheels"]
+nox.options.sessions = ["lint", "typecheck", "tests", "conformance", "build", "wheels"]
+
+# Providers whose packages are not ported yet: their conformance cases may fail without failing
+# the session (they are still printed and counted). Each provider's issue removes its name.
+CONFORMANCE_EXPECTED_FAILURES = ["groq", "togetherai", "gateway"]
 
 
 def _expose_pyenv_pythons() -> None:
@@ -98,9 +103,11 @@ def _workspace_dependencies(package: str) -> set[str]:
 @nox.session(python=PYTHONS)
 @nox.parametrize("package", [*PACKAGES, "tools"])
 def tests(session: nox.Session, package: str) -> None:
-    """One package's tests, in an environment holding only what it declares + the test group."""
+    """One package's tests, in an environment holding only what it declares + the test group
+    (the tools: every package)."""
     if package == "tools":
-        _sync(session, "--only-group", "test")
+        # the tools include the conformance runner, which imports every package
+        _sync(session, "--all-packages", "--all-extras", "--group", "test")
         session.run("pytest", "tools/tests", *session.posargs)
         return
     _sync(session, "--package", package, "--all-extras", "--group", "test")
@@ -160,6 +167,37 @@ def _user_view_source(session: nox.Session) -> str:
         for module in ["openai_compatible", "groq", "togetherai", "gateway"]
     )
     return f"from typing import assert_type\n\nimport ai_sdk\n{imports}\n{providers}\nassert_type(ai_sdk.__version__, str)\n"
+
+
+def _conformance_corpus() -> Path:
+    """``$AI_SDK_CONFORMANCE_DIR``, else ``../shared/conformance`` beside the repository, else
+    ``/work/shared/conformance`` when that exists."""
+    configured = os.environ.get("AI_SDK_CONFORMANCE_DIR")
+    if configured:
+        return Path(configured)
+    beside = ROOT.parent / "shared" / "conformance"
+    fallback = Path("/work/shared/conformance")
+    return fallback if not beside.is_dir() and fallback.is_dir() else beside
+
+
+@nox.session(python=PYTHONS[0])
+def conformance(session: nox.Session) -> None:
+    """tools/conformance.py on the shared corpus: every case replayed through the providers."""
+    corpus = _conformance_corpus()
+    if not corpus.is_dir():
+        session.skip(
+            f"no conformance corpus at {corpus} (set AI_SDK_CONFORMANCE_DIR to the corpus folder)"
+        )
+    _sync(session, "--all-packages", "--all-extras")
+    session.run(
+        "python",
+        "tools/conformance.py",
+        "--corpus",
+        str(corpus),
+        "--expect-failures-from",
+        ",".join(CONFORMANCE_EXPECTED_FAILURES),
+        *session.posargs,
+    )
 
 
 @nox.session(venv_backend="none")

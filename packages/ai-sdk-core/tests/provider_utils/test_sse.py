@@ -232,6 +232,16 @@ async def test_stopping_early_closes_the_source() -> None:
 
 
 @pytest.mark.anyio
+async def test_closing_before_the_first_event_closes_the_source() -> None:
+    # an async generator that never started skips its finally: the source must still close
+    source = Source([b'data: {"content": "a"}\n\n'])
+
+    await parse_json_event_stream(source, Delta).aclose()
+
+    assert source.closed
+
+
+@pytest.mark.anyio
 async def test_cancelling_the_consumer_closes_the_source() -> None:
     source = Source([b'data: {"content": "a"}\n\n'], then_block=True)
     received = anyio.Event()

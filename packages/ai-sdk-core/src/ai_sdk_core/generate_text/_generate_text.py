@@ -25,7 +25,7 @@ from ai_sdk_core.prompt._call_options import prepare_language_model_call_options
 from ai_sdk_core.prompt._download import DownloadFunction
 from ai_sdk_core.prompt._messages import ModelMessage
 from ai_sdk_core.prompt._prepare_tools import ToolChoice
-from ai_sdk_core.prompt._standardize import standardize_prompt
+from ai_sdk_core.prompt._standardize import Instructions, standardize_prompt
 from ai_sdk_core.provider._errors import get_error_message
 from ai_sdk_core.provider._language_model_call import LanguageModelV4ReasoningEffort
 from ai_sdk_core.provider._language_model_content import LanguageModelV4ToolCall
@@ -39,7 +39,7 @@ from ai_sdk_core.tools._parse_tool_call import ToolCallRepairFunction, parse_too
 from ai_sdk_core.tools._tool import ToolExecutionOptions, ToolInputAvailableOptions, ToolSet
 
 from ._output import Output
-from ._prepare_step import Instructions, PrepareStepFunction
+from ._prepare_step import PrepareStepFunction
 from ._response_messages import to_response_messages
 from ._results import FinishEvent, GenerateTextResult
 from ._step_result import (
@@ -343,7 +343,10 @@ async def generate_text(
             ):
                 break
     except TimeoutError as error:
-        raise TimeoutError(f"{deadlines.which()} exceeded") from error
+        expired = deadlines.which()
+        if expired == "Timeout":  # raised by the model or other code, not by a time limit
+            raise
+        raise TimeoutError(f"{expired} exceeded") from error
 
     total_usage = _total_usage(state.steps)
     await notify(

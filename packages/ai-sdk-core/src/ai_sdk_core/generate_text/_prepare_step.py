@@ -7,21 +7,18 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ai_sdk_core._default_provider import LanguageModel
-from ai_sdk_core.prompt._messages import ModelMessage, SystemModelMessage
+from ai_sdk_core.prompt._messages import ModelMessage
+from ai_sdk_core.prompt._standardize import Instructions
 from ai_sdk_core.provider._language_model_call import LanguageModelV4ReasoningEffort
 from ai_sdk_core.provider._shared import SharedV4ProviderOptions
 
 from ._step_result import ResponseMessage, StepResult
 
 __all__ = [
-    "Instructions",
     "PrepareStepFunction",
     "PrepareStepOptions",
     "PrepareStepResult",
 ]
-
-Instructions = str | SystemModelMessage | Sequence[SystemModelMessage]
-"""System instructions: text, or system messages (with provider options)."""
 
 
 @dataclass(slots=True, frozen=True, kw_only=True)

@@ -4,8 +4,9 @@ model response into content, running tools, and deciding whether the loop goes o
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar, cast
 
 import anyio
@@ -26,13 +27,17 @@ from ai_sdk_core._content import (
     ToolResult,
 )
 from ai_sdk_core._default_provider import LanguageModel, resolve_language_model
-from ai_sdk_core._errors import ToolCallNotFoundForApprovalError
-from ai_sdk_core.prompt._call_options import LanguageModelCallOptions
+from ai_sdk_core._errors import InvalidToolInputError, ToolCallNotFoundForApprovalError
+from ai_sdk_core._merge_objects import merge_objects
+from ai_sdk_core.prompt._call_options import (
+    LanguageModelCallOptions,
+    prepare_language_model_call_options,
+)
 from ai_sdk_core.prompt._convert import convert_to_language_model_prompt
 from ai_sdk_core.prompt._download import DownloadFunction
 from ai_sdk_core.prompt._messages import ModelMessage, ToolModelMessage, ToolResultPart
 from ai_sdk_core.prompt._prepare_tools import prepare_tool_choice, prepare_tools
-from ai_sdk_core.prompt._standardize import standardize_prompt
+from ai_sdk_core.prompt._standardize import Instructions, standardize_prompt
 from ai_sdk_core.provider._errors import InvalidResponseDataError, TypeValidationError
 from ai_sdk_core.provider._language_model import LanguageModelV4
 from ai_sdk_core.provider._language_model_call import LanguageModelV4CallOptions
@@ -54,13 +59,12 @@ from ai_sdk_core.provider._language_model_prompt import (
 from ai_sdk_core.provider._shared import SharedV4ProviderOptions
 from ai_sdk_core.tools._approval import collect_tool_approvals
 from ai_sdk_core.tools._execute import execute_tool_call
-from ai_sdk_core.tools._model_output import create_tool_model_output
+from ai_sdk_core.tools._model_output import create_tool_model_output, to_json_value
 from ai_sdk_core.tools._tool import ToolSet
 from ai_sdk_core.wire import to_wire
 
 from ._output import Output
 from ._prepare_step import (
-    Instructions,
     PrepareStepFunction,
     PrepareStepOptions,
     PrepareStepResult,
@@ -82,7 +86,6 @@ __all__ = [
     "gather",
     "is_tool_execution_allowed",
     "maybe_await",
-    "merge_objects",
     "prepare_step_call",
     "run_tools",
     "tokens_per_second",
@@ -107,30 +110,13 @@ async def gather(calls: Sequence[Callable[[], Awaitable[T]]]) -> list[T]:
     async def run(index: int, call: Callable[[], Awaitable[T]]) -> None:
         results[index] = await call()
 
-    async with anyio.create_task_group() as group:
-        for index, call in enumerate(calls):
-            group.start_soon(run, index, call)
+    try:
+        async with anyio.create_task_group() as group:
+            for index, call in enumerate(calls):
+                group.start_soon(run, index, call)
+    except BaseExceptionGroup as group:  # as Promise.all: the first error, not a group
+        raise group.exceptions[0] from None
     return cast("list[T]", results)
-
-
-def merge_objects(
-    base: Mapping[str, Any] | None, overrides: Mapping[str, Any] | None
-) -> dict[str, Any] | None:
-    """``overrides`` deep-merged over ``base`` (nested dicts merge; ``None`` values are skipped)."""
-    if base is None and overrides is None:
-        return None
-    result: dict[str, Any] = dict(base or {})
-    for key, value in (overrides or {}).items():
-        if value is None:
-            continue
-        current = result.get(key)
-        if isinstance(value, Mapping) and isinstance(current, Mapping):
-            result[key] = merge_objects(
-                cast("Mapping[str, Any]", current), cast("Mapping[str, Any]", value)
-            )
-        else:
-            result[key] = value
-    return result
 
 
 def tokens_per_second(tokens: int | None, duration_ms: float | None) -> float:
@@ -184,28 +170,22 @@ def _active(tools: ToolSet | None, active: Sequence[str] | None) -> ToolSet | No
     return {name: tool for name, tool in tools.items() if name in names}
 
 
+_CALL_SETTINGS = tuple(setting.name for setting in fields(LanguageModelCallOptions))
+
+
 def _step_settings(base: LanguageModelCallOptions, step: PrepareStepResult) -> dict[str, Any]:
-    """The call settings of a step: the step's overrides, else the call's."""
-    return {
-        "max_output_tokens": step.max_output_tokens or base.max_output_tokens,
-        "temperature": base.temperature if step.temperature is None else step.temperature,
-        "top_p": base.top_p if step.top_p is None else step.top_p,
-        "top_k": base.top_k if step.top_k is None else step.top_k,
-        "presence_penalty": (
-            base.presence_penalty if step.presence_penalty is None else step.presence_penalty
-        ),
-        "frequency_penalty": (
-            base.frequency_penalty if step.frequency_penalty is None else step.frequency_penalty
-        ),
-        "stop_sequences": (
-            list(base.stop_sequences or [])
-            if step.stop_sequences is None
-            else list(step.stop_sequences)
-        )
-        or None,
-        "seed": base.seed if step.seed is None else step.seed,
-        "reasoning": base.reasoning if step.reasoning is None else step.reasoning,
-    }
+    """The call settings of a step, validated: the step's overrides, else the call's.
+
+    As TS ``prepareStepCallSettings``: ``None`` falls back to the call's setting, while falsy
+    values such as ``temperature=0``, ``seed=0`` and ``stop_sequences=[]`` are kept.
+    """
+    settings = prepare_language_model_call_options(
+        **{
+            name: getattr(base, name) if getattr(step, name) is None else getattr(step, name)
+            for name in _CALL_SETTINGS
+        }
+    )
+    return {name: getattr(settings, name) for name in _CALL_SETTINGS}
 
 
 async def prepare_step_call(
@@ -421,6 +401,9 @@ async def run_tools(
     """
 
     async def run(tool_call: ToolCall) -> ToolExecution | None:
+        tool = tools.get(tool_call.tool_name)
+        if tool is None or tool.execute is None:  # the caller supplies the result
+            return None
         await notify(
             ToolExecutionStartEvent(call_id=call_id, tool_call=tool_call, messages=messages),
             on_start,
@@ -478,22 +461,18 @@ async def answer_tool_approvals(
     """Run the tool calls the last tool message approves; record denied ones as denied.
 
     The returned tool message carries their results for the model (none when there were no
-    approval responses).
+    approval responses). An approved call whose input does not match its tool's schema (a
+    forged approval) raises :class:`InvalidToolInputError` before anything runs.
     """
     approvals = collect_tool_approvals(messages)
     approved = [
         approval for approval in approvals.approved if not approval.tool_call.provider_executed
     ]
-    denied_locally = [
-        approval for approval in approvals.denied if not approval.tool_call.provider_executed
+    unanswered = [
+        approval for approval in approvals.denied if approval.existing_tool_result is None
     ]
-    denied_by_provider = [
-        approval for approval in approvals.denied if approval.tool_call.provider_executed
-    ]
-    unanswered = [approval for approval in denied_locally if approval.existing_tool_result is None]
-    calls = [_with_validated_input(approval.tool_call, tools) for approval in approved]
     executions = await run_tools(
-        [call for call in calls if not call.invalid],
+        [_with_validated_input(approval.tool_call, tools) for approval in approved],
         tools=tools or {},
         call_id=call_id,
         messages=messages,
@@ -505,16 +484,6 @@ async def answer_tool_approvals(
         on_preliminary_result=on_preliminary_result,
     )
     outputs: list[ToolResult | ToolError] = [execution.output for execution in executions]
-    outputs += [
-        ToolError(
-            tool_call_id=call.tool_call_id,
-            tool_name=call.tool_name,
-            input=call.input,
-            error=call.error,
-        )
-        for call in calls
-        if call.invalid
-    ]
     content: list[ToolResultPart] = [
         ToolResultPart(
             tool_call_id=output.tool_call_id,
@@ -534,7 +503,11 @@ async def answer_tool_approvals(
             tool_call_id=approval.tool_call.tool_call_id,
             tool_name=approval.tool_call.tool_name,
             output=LanguageModelV4ToolResultOutputExecutionDenied(
-                reason=approval.approval_response.reason
+                reason=approval.approval_response.reason,
+                # as TS: a provider-executed tool's provider correlates the denial by its id
+                provider_options={"openai": {"approvalId": approval.approval_response.approval_id}}
+                if approval.tool_call.provider_executed
+                else None,
             ),
         )
         for approval in unanswered
@@ -542,19 +515,26 @@ async def answer_tool_approvals(
     return ApprovalAnswers(
         messages=[ToolModelMessage(content=list(content))] if content else [],
         outputs=outputs,
-        denied=[approval.tool_call for approval in [*denied_locally, *denied_by_provider]],
+        denied=[approval.tool_call for approval in approvals.denied],
     )
 
 
 def _with_validated_input(tool_call: ToolCall, tools: ToolSet | None) -> ToolCall:
-    """An approved call from the history, its JSON input validated by the tool's schema.
+    """An approved call from the history, its input validated by the tool's schema.
 
-    Input that no longer validates marks the call invalid; it is not executed.
+    The input comes from the client, so it is checked again before the tool runs, as TS does:
+    input that does not match raises :class:`InvalidToolInputError`.
     """
     tool = (tools or {}).get(tool_call.tool_name)
-    if tool is None:
+    if tool is None or tool.execute is None:  # nothing will run
         return tool_call
     try:
         return replace(tool_call, input=tool.input_schema.validate(tool_call.input))
     except TypeValidationError as error:
-        return replace(tool_call, invalid=True, error=error)
+        raise InvalidToolInputError(
+            tool_name=tool_call.tool_name,
+            tool_input=json.dumps(
+                to_json_value(tool_call.input), separators=(",", ":"), ensure_ascii=False
+            ),
+            cause=error,
+        ) from error

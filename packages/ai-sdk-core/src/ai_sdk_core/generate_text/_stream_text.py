@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import math
+import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field
@@ -24,14 +26,14 @@ from ai_sdk_core._content import (
     ToolResult,
 )
 from ai_sdk_core._default_provider import LanguageModel, resolve_language_model
-from ai_sdk_core._errors import NoOutputGeneratedError
+from ai_sdk_core._errors import NoOutputGeneratedError, ToolCallNotFoundForApprovalError
 from ai_sdk_core._log_warnings import log_warnings
 from ai_sdk_core._usage import LanguageModelUsage, add_language_model_usage, as_language_model_usage
 from ai_sdk_core.prompt._call_options import prepare_language_model_call_options
 from ai_sdk_core.prompt._download import DownloadFunction
 from ai_sdk_core.prompt._messages import ModelMessage
 from ai_sdk_core.prompt._prepare_tools import ToolChoice
-from ai_sdk_core.prompt._standardize import standardize_prompt
+from ai_sdk_core.prompt._standardize import Instructions, standardize_prompt
 from ai_sdk_core.provider._errors import get_error_message
 from ai_sdk_core.provider._language_model_call import LanguageModelV4ReasoningEffort
 from ai_sdk_core.provider._language_model_stream import LanguageModelV4StreamPart
@@ -51,7 +53,7 @@ from ai_sdk_core.tools._tool import (
 
 from ._generate_text import USER_AGENT, StartEvent, StepStartEvent
 from ._output import Output
-from ._prepare_step import Instructions, PrepareStepFunction
+from ._prepare_step import PrepareStepFunction
 from ._response_messages import to_response_messages
 from ._results import FinishEvent, StepsSummary
 from ._smooth_stream import StreamTextTransform
@@ -341,22 +343,27 @@ def stream_text(
             on_tool_execution_start=on_tool_execution_start,
             on_tool_execution_end=on_tool_execution_end,
         )
-        stream: AsyncIterator[TextStreamPart] = runner.run()
+        source = runner.run()
+        stream: AsyncIterator[TextStreamPart] = source
         for each in transforms:
             stream = each(stream)
-        if on_chunk is None and on_error is None:
+        if on_chunk is None and on_error is None and not transforms:
             return stream
-        return _observe(stream, on_chunk, on_error)
+        return _observe(stream, runner, source, on_chunk, on_error)
 
     return StreamTextResult(run, output)
 
 
 async def _observe(
     stream: AsyncIterator[TextStreamPart],
+    runner: _StreamRunner,
+    source: AsyncGenerator[TextStreamPart, None],
     on_chunk: Callable[[ChunkEvent], Any] | None,
     on_error: Callable[[ErrorEvent], Any] | None,
 ) -> AsyncGenerator[TextStreamPart, None]:
-    """The stream, calling ``on_chunk`` for every part and ``on_error`` for error parts."""
+    """The (transformed) stream, calling ``on_chunk`` for every part and ``on_error`` for
+    error parts; closing it also stops the generation, even if a transform does not close
+    its source."""
     try:
         async for part in stream:
             if on_chunk is not None:
@@ -364,8 +371,11 @@ async def _observe(
             if on_error is not None and type(part) is ErrorPart:
                 await notify(ErrorEvent(error=part.error), on_error)
             yield part
+        runner.ended = True  # a transform may end the stream early: that is no abort
     finally:
         await close_iterator(stream)
+        if source is not stream:
+            await close_iterator(source)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -445,21 +455,33 @@ class _StreamRunner:
         self.steps: list[StepResult] = []
         self.text_ids: set[str] = set()
         self.reasoning_ids: set[str] = set()
+        self.timeout_reason: str | None = None
+        self.ended = False  # set when the (transformed) stream ended before the generation
 
     async def run(self) -> AsyncGenerator[TextStreamPart, None]:
         """The parts of the whole generation; records its outcome."""
         yield StartPart()
         try:
-            async for part in self._generate():
-                yield part
-        except TimeoutError:
-            reason = f"{self.deadlines.which()} exceeded"
-            self.outcome.error = TimeoutError(reason)
+            async with aclosing(self._generate()) as parts:
+                async for part in parts:
+                    yield part
+        except TimeoutError as error:
+            expired = self.deadlines.which()
+            reason = self.timeout_reason or (
+                None if expired == "Timeout" else f"{expired} exceeded"
+            )
+            if reason is None:  # raised by the model or a callback, not by a time limit
+                self.outcome.error = error
+                yield ErrorPart(error=error)
+                return
+            self.outcome.timeout = TimeoutError(reason)
             await notify(
                 AbortEvent(call_id=self.call_id, steps=self.steps, reason=reason), self.on_abort
             )
             yield AbortPart(reason=reason)
         except (GeneratorExit, anyio.get_cancelled_exc_class()):
+            if self.ended:  # a transform ended the stream: no abort
+                raise
             # stopped by aclose() or by cancelling the consuming task
             with anyio.CancelScope(shield=True):
                 await notify(AbortEvent(call_id=self.call_id, steps=self.steps), self.on_abort)
@@ -530,8 +552,9 @@ class _StreamRunner:
             )
             self.runtime_context = prepared.runtime_context
             record = _StepRecord(model_id=prepared.model.model_id, response_id=_generate_id())
-            async for part in self._stream_step(prepared, record):
-                yield part
+            async with aclosing(self._stream_step(prepared, record)) as parts:
+                async for part in parts:
+                    yield part
             if not record.terminal and not record.output_seen:
                 error = NoOutputGeneratedError(
                     "No output generated. The model stream ended without a finish chunk."
@@ -575,14 +598,6 @@ class _StreamRunner:
             raw_finish_reason=final.raw_finish_reason,
             total_usage=total_usage,
         )
-        if final.finish_reason == "stop":
-            self.outcome.output = await (self.output or Output.text()).parse_complete_output(
-                final.text,
-                response=final.response,
-                usage=final.usage,
-                finish_reason=final.finish_reason,
-            )
-            self.outcome.has_output = True
         self.outcome.summary = summary
         await notify(
             FinishEvent(
@@ -612,23 +627,25 @@ class _StreamRunner:
             ),
             self.on_step_start,
         )
-        started = record.started = anyio.current_time()
+        started = record.started = time.monotonic()
         with anyio.fail_after(self.deadlines.remaining()):
             result = await self.retry(lambda: model.do_stream(prepared.options))
         converter = _PartConverter(self, prepared, record, started)
         request = LanguageModelRequestMetadata()
         step_started = False
+        first_chunk, chunk_limit = self.timeout.first_chunk, self.timeout.chunk
         timed = (
-            self.timeout.first_chunk is not None
-            or self.timeout.chunk is not None
-            or (self.deadlines.remaining() is not None)
+            first_chunk is not None
+            or chunk_limit is not None
+            or self.deadlines.remaining() is not None
         )
+        # the first-chunk limit runs from the start of the response, the chunk limit from the
+        # last output chunk (text, reasoning and tool-input deltas, files, tool calls) as in TS
+        first_chunk_end = None if first_chunk is None else time.monotonic() + first_chunk
         async with aclosing(result.stream) as model_stream:
             while True:
                 if timed:
-                    limit = self.timeout.chunk if record.output_seen else self.timeout.first_chunk
-                    with anyio.fail_after(self.deadlines.remaining(limit)):
-                        chunk = await anext(model_stream, None)
+                    chunk = await self._next_chunk(model_stream, record, first_chunk_end)
                 else:
                     chunk = await anext(model_stream, None)
                 if chunk is None:
@@ -639,15 +656,47 @@ class _StreamRunner:
                 if not step_started:
                     step_started = True
                     yield StartStepPart(request=request, warnings=record.warnings)
-                for part in await converter.convert(chunk):
+                parts = converter.convert(chunk)
+                if parts is None:
+                    parts = await converter.convert_async(chunk)
+                for part in parts:
                     yield part
-        if not step_started and (record.terminal or record.output_seen):
-            yield StartStepPart(request=request, warnings=record.warnings)
+        converter.close_open_blocks()
+        if not record.terminal:
+            record.response_time_ms = (time.monotonic() - started) * 1000
         record.headers = result.response.headers if result.response else None
 
         if record.to_execute and is_tool_execution_allowed(record.finish_reason):
-            async for part in self._execute(prepared, record):
-                yield part
+            async with aclosing(self._execute(prepared, record)) as outputs:
+                async for part in outputs:
+                    yield part
+
+    async def _next_chunk(
+        self,
+        model_stream: AsyncIterator[LanguageModelV4StreamPart],
+        record: _StepRecord,
+        first_chunk_end: float | None,
+    ) -> LanguageModelV4StreamPart | None:
+        """The next model chunk, within the total, step, first-chunk and chunk limits."""
+        if not record.output_seen:
+            end, label = first_chunk_end, "First chunk"
+        elif self.timeout.chunk is not None and record.previous_output_at is not None:
+            end = record.started + record.previous_output_at / 1000 + self.timeout.chunk
+            label = "Chunk"
+        else:
+            end, label = None, ""
+        limit = None if end is None else max(0.0, end - time.monotonic())
+        remaining = self.deadlines.remaining()
+        if limit is not None and (remaining is None or limit < remaining):
+            try:
+                with anyio.fail_after(limit):
+                    return await anext(model_stream, None)
+            except TimeoutError:
+                seconds = self.timeout.first_chunk if label == "First chunk" else self.timeout.chunk
+                self.timeout_reason = f"{label} timeout of {seconds} s exceeded"
+                raise
+        with anyio.fail_after(remaining):
+            return await anext(model_stream, None)
 
     async def _execute(
         self, prepared: PreparedStep, record: _StepRecord
@@ -715,7 +764,7 @@ class _StreamRunner:
                 effective_total_tokens_per_second=tokens_per_second(
                     (usage.input_tokens or 0) + (usage.output_tokens or 0), response_time_ms
                 ),
-                step_time_ms=(anyio.current_time() - record.started) * 1000,
+                step_time_ms=(time.monotonic() - record.started) * 1000,
                 response_time_ms=response_time_ms,
                 tool_execution_ms=record.tool_execution_ms,
                 output_tokens_per_second=(
@@ -780,10 +829,30 @@ class _StreamRunner:
         return unique
 
 
+class _Block:
+    """An open text or reasoning block: its stream id, its content, and its text so far."""
+
+    __slots__ = ("content", "id", "pieces")
+
+    def __init__(self, id_: str, content: TextOutput | ReasoningOutput) -> None:
+        self.id = id_
+        self.content = content
+        self.pieces: list[str] = []
+
+
 class _PartConverter:
     """Turns the model's stream parts into the user-facing parts of one step, and records them."""
 
-    __slots__ = ("_blocks", "_ids", "_input_tools", "_prepared", "_record", "_runner", "_started")
+    __slots__ = (
+        "_input_tools",
+        "_prepared",
+        "_raw",
+        "_reasoning",
+        "_record",
+        "_runner",
+        "_started",
+        "_text",
+    )
 
     def __init__(
         self, runner: _StreamRunner, prepared: PreparedStep, record: _StepRecord, started: float
@@ -792,15 +861,15 @@ class _PartConverter:
         self._prepared = prepared
         self._record = record
         self._started = started
-        self._ids: dict[tuple[str, str], str] = {}
-        self._blocks: dict[str, tuple[TextOutput | ReasoningOutput, list[str]]] = {}
-        self._input_tools: dict[
-            str, Tool[Any, Any]
-        ] = {}  # tool call id → tool, while input streams
+        self._raw = bool(runner.plan_arguments.get("include_raw_chunks"))
+        # open blocks by the model's block id (their stream ids are unique over the generation)
+        self._text: dict[str, _Block] = {}
+        self._reasoning: dict[str, _Block] = {}
+        self._input_tools: dict[str, Tool[Any, Any]] = {}  # tool call id → tool, while it streams
 
     def _output_arrived(self) -> None:
         record = self._record
-        now = (anyio.current_time() - self._started) * 1000
+        now = (time.monotonic() - self._started) * 1000
         if record.first_output_ms is None:
             record.first_output_ms = now
         elif record.previous_output_at is not None:
@@ -808,99 +877,79 @@ class _PartConverter:
         record.previous_output_at = now
         record.output_seen = True
 
-    async def convert(self, chunk: LanguageModelV4StreamPart) -> list[TextStreamPart]:
+    def convert(self, chunk: LanguageModelV4StreamPart) -> list[TextStreamPart] | None:
+        """The parts for ``chunk``; ``None`` when it needs :meth:`convert_async` (it calls
+        tool callbacks or parses a tool call)."""
         record = self._record
         match chunk.type:
             case "text-delta":
-                if chunk.delta:
-                    self._output_arrived()
-                id_ = self._ids.get(("text", chunk.id), chunk.id)
-                block = self._blocks.get(id_)
-                if block is not None:
-                    block[1].append(chunk.delta)
-                    if chunk.provider_metadata is not None:
-                        block[0].provider_metadata = chunk.provider_metadata
-                if not chunk.delta and chunk.provider_metadata is None:
+                delta = chunk.delta
+                metadata = chunk.provider_metadata
+                if not delta and metadata is None:
                     return []
-                return [
-                    TextDeltaPart(
-                        id=id_, text=chunk.delta, provider_metadata=chunk.provider_metadata
-                    )
-                ]
+                if delta:
+                    self._output_arrived()
+                block = self._text.get(chunk.id)
+                if block is None:
+                    return [
+                        TextDeltaPart(id=chunk.id, text=delta, provider_metadata=metadata),
+                        ErrorPart(error=f"text part {chunk.id} not found"),
+                    ]
+                block.pieces.append(delta)
+                if metadata is not None:
+                    block.content.provider_metadata = metadata
+                return [TextDeltaPart(id=block.id, text=delta, provider_metadata=metadata)]
             case "reasoning-delta":
-                if chunk.delta:
+                delta = chunk.delta
+                metadata = chunk.provider_metadata
+                if delta:
                     self._output_arrived()
-                id_ = self._ids.get(("reasoning", chunk.id), chunk.id)
-                block = self._blocks.get(id_)
-                if block is not None:
-                    block[1].append(chunk.delta)
-                    if chunk.provider_metadata is not None:
-                        block[0].provider_metadata = chunk.provider_metadata
-                return [
-                    ReasoningDeltaPart(
-                        id=id_, text=chunk.delta, provider_metadata=chunk.provider_metadata
-                    )
-                ]
-            case "text-start" | "reasoning-start":
-                kind = "text" if chunk.type == "text-start" else "reasoning"
-                ids = self._runner.text_ids if kind == "text" else self._runner.reasoning_ids
-                id_ = self._runner.reserve_id(ids, chunk.id)
-                self._ids[(kind, chunk.id)] = id_
-                content: TextOutput | ReasoningOutput = (
-                    TextOutput(text="", provider_metadata=chunk.provider_metadata)
-                    if kind == "text"
-                    else ReasoningOutput(text="", provider_metadata=chunk.provider_metadata)
-                )
-                self._blocks[id_] = (content, [])
-                record.content.append(content)
-                if kind == "text":
-                    return [TextStartPart(id=id_, provider_metadata=chunk.provider_metadata)]
+                block = self._reasoning.get(chunk.id)
+                if block is None:
+                    return [
+                        ReasoningDeltaPart(id=chunk.id, text=delta, provider_metadata=metadata),
+                        ErrorPart(error=f"reasoning part {chunk.id} not found"),
+                    ]
+                block.pieces.append(delta)
+                if metadata is not None:
+                    block.content.provider_metadata = metadata
+                return [ReasoningDeltaPart(id=block.id, text=delta, provider_metadata=metadata)]
+            case "text-start":
+                id_ = self._runner.reserve_id(self._runner.text_ids, chunk.id)
+                text = TextOutput(text="", provider_metadata=chunk.provider_metadata)
+                self._text[chunk.id] = _Block(id_, text)
+                record.content.append(text)
+                return [TextStartPart(id=id_, provider_metadata=chunk.provider_metadata)]
+            case "reasoning-start":
+                id_ = self._runner.reserve_id(self._runner.reasoning_ids, chunk.id)
+                reasoning = ReasoningOutput(text="", provider_metadata=chunk.provider_metadata)
+                self._reasoning[chunk.id] = _Block(id_, reasoning)
+                record.content.append(reasoning)
                 return [ReasoningStartPart(id=id_, provider_metadata=chunk.provider_metadata)]
-            case "text-end" | "reasoning-end":
-                kind = "text" if chunk.type == "text-end" else "reasoning"
-                id_ = self._ids.pop((kind, chunk.id), chunk.id)
-                block = self._blocks.pop(id_, None)
-                if block is not None:
-                    block[0].text = "".join(block[1])
-                    if chunk.provider_metadata is not None:
-                        block[0].provider_metadata = chunk.provider_metadata
-                if kind == "text":
-                    return [TextEndPart(id=id_, provider_metadata=chunk.provider_metadata)]
-                return [ReasoningEndPart(id=id_, provider_metadata=chunk.provider_metadata)]
-            case "tool-input-start":
-                tool = (self._prepared.tools or {}).get(chunk.tool_name)
-                if tool is not None:
-                    self._input_tools[chunk.id] = tool
-                    if tool.on_input_start is not None:
-                        await maybe_await(tool.on_input_start(self._execution_options(chunk.id)))
-                return [
-                    ToolInputStartPart(
-                        id=chunk.id,
-                        tool_name=chunk.tool_name,
-                        provider_executed=chunk.provider_executed,
-                        dynamic=chunk.dynamic
-                        if chunk.dynamic is not None
-                        else (tool is not None and tool.type == "dynamic") or None,
-                        title=chunk.title or (tool.title if tool is not None else None),
-                        tool_metadata=tool.metadata if tool is not None else None,
-                        provider_metadata=chunk.provider_metadata,
-                    )
-                ]
+            case "text-end":
+                block = self._text.pop(chunk.id, None)
+                if block is None:
+                    return [
+                        TextEndPart(id=chunk.id, provider_metadata=chunk.provider_metadata),
+                        ErrorPart(error=f"text part {chunk.id} not found"),
+                    ]
+                self._end(block, chunk.provider_metadata)
+                return [TextEndPart(id=block.id, provider_metadata=chunk.provider_metadata)]
+            case "reasoning-end":
+                block = self._reasoning.pop(chunk.id, None)
+                if block is None:
+                    return [
+                        ReasoningEndPart(id=chunk.id, provider_metadata=chunk.provider_metadata),
+                        ErrorPart(error=f"reasoning part {chunk.id} not found"),
+                    ]
+                self._end(block, chunk.provider_metadata)
+                return [ReasoningEndPart(id=block.id, provider_metadata=chunk.provider_metadata)]
             case "tool-input-delta":
-                if chunk.delta:
-                    self._output_arrived()
                 tool = self._input_tools.get(chunk.id)
                 if tool is not None and tool.on_input_delta is not None:
-                    await maybe_await(
-                        tool.on_input_delta(
-                            ToolInputDeltaOptions(
-                                input_text_delta=chunk.delta,
-                                tool_call_id=chunk.id,
-                                messages=self._prepared.messages,
-                                context=self._runner.runtime_context,
-                            )
-                        )
-                    )
+                    return None
+                if chunk.delta:
+                    self._output_arrived()
                 return [
                     ToolInputDeltaPart(
                         id=chunk.id, delta=chunk.delta, provider_metadata=chunk.provider_metadata
@@ -909,9 +958,8 @@ class _PartConverter:
             case "tool-input-end":
                 self._input_tools.pop(chunk.id, None)
                 return [ToolInputEndPart(id=chunk.id, provider_metadata=chunk.provider_metadata)]
-            case "tool-call":
-                self._output_arrived()
-                return await self._tool_call(chunk)
+            case "tool-input-start" | "tool-call":
+                return None
             case "tool-result":
                 calls = {call.tool_call_id: call for call in record.tool_calls}
                 call = calls.get(chunk.tool_call_id)
@@ -946,8 +994,6 @@ class _PartConverter:
                     None,
                 )
                 if call is None:
-                    from ai_sdk_core._errors import ToolCallNotFoundForApprovalError
-
                     return [
                         ErrorPart(
                             error=ToolCallNotFoundForApprovalError(
@@ -981,11 +1027,11 @@ class _PartConverter:
                 record.finish_reason = chunk.finish_reason.unified
                 record.raw_finish_reason = chunk.finish_reason.raw
                 record.provider_metadata = chunk.provider_metadata
-                record.response_time_ms = (anyio.current_time() - self._started) * 1000
-                self._close_open_blocks()
+                record.response_time_ms = (time.monotonic() - self._started) * 1000
+                self.close_open_blocks()
                 return []
             case "raw":
-                return [RawPart(raw_value=chunk.raw_value)]
+                return [RawPart(raw_value=chunk.raw_value)] if self._raw else []
             case "error":
                 record.terminal = True
                 record.finish_reason = "error"
@@ -993,9 +1039,64 @@ class _PartConverter:
             case _:  # stream-start is handled by the caller
                 return []
 
-    def _close_open_blocks(self) -> None:
-        for content, pieces in self._blocks.values():
-            content.text = "".join(pieces)
+    async def convert_async(self, chunk: LanguageModelV4StreamPart) -> list[TextStreamPart]:
+        """The parts for the chunks :meth:`convert` leaves to it."""
+        match chunk.type:
+            case "tool-input-start":
+                tool = (self._prepared.tools or {}).get(chunk.tool_name)
+                if tool is not None:
+                    self._input_tools[chunk.id] = tool
+                    if tool.on_input_start is not None:
+                        await maybe_await(tool.on_input_start(self._execution_options(chunk.id)))
+                return [
+                    ToolInputStartPart(
+                        id=chunk.id,
+                        tool_name=chunk.tool_name,
+                        provider_executed=chunk.provider_executed,
+                        dynamic=chunk.dynamic
+                        if chunk.dynamic is not None
+                        else tool is not None and tool.type == "dynamic",
+                        title=(tool.title if tool is not None else None) or chunk.title,
+                        tool_metadata=tool.metadata if tool is not None else None,
+                        provider_metadata=chunk.provider_metadata,
+                    )
+                ]
+            case "tool-input-delta":
+                if chunk.delta:
+                    self._output_arrived()
+                tool = self._input_tools[chunk.id]
+                assert tool.on_input_delta is not None
+                await maybe_await(
+                    tool.on_input_delta(
+                        ToolInputDeltaOptions(
+                            input_text_delta=chunk.delta,
+                            tool_call_id=chunk.id,
+                            messages=self._prepared.messages,
+                            context=self._runner.runtime_context,
+                        )
+                    )
+                )
+                return [
+                    ToolInputDeltaPart(
+                        id=chunk.id, delta=chunk.delta, provider_metadata=chunk.provider_metadata
+                    )
+                ]
+            case "tool-call":
+                self._output_arrived()
+                return await self._tool_call(chunk)
+            case _:
+                raise AssertionError(f"convert() handles {chunk.type} parts")
+
+    @staticmethod
+    def _end(block: _Block, provider_metadata: SharedV4ProviderMetadata | None) -> None:
+        block.content.text = "".join(block.pieces)
+        if provider_metadata is not None:
+            block.content.provider_metadata = provider_metadata
+
+    def close_open_blocks(self) -> None:
+        """Give the blocks that were not ended (a truncated stream) their text so far."""
+        for block in (*self._text.values(), *self._reasoning.values()):
+            block.content.text = "".join(block.pieces)
 
     def _execution_options(self, tool_call_id: str) -> ToolExecutionOptions:
         return ToolExecutionOptions(
@@ -1071,8 +1172,6 @@ def _timing_stats(gaps_ms: list[float]) -> OutputChunkTimingStats | None:
     ordered = sorted(gaps_ms)
 
     def rank(percentile: float) -> float:
-        import math
-
         return ordered[max(0, math.ceil(percentile * len(ordered)) - 1)]
 
     return OutputChunkTimingStats(

@@ -9,7 +9,8 @@ the same generation (parts are kept for late readers, as TS's teed streams keep 
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from contextlib import aclosing
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import anyio
@@ -78,32 +79,37 @@ class _Recording:
                 index += 1
             elif self._done:
                 return
+            elif self._pulling:  # another reader is pulling: wait for the part it brings
+                arrived = self._arrived
+                if arrived is None:  # created only when a second reader waits
+                    arrived = self._arrived = anyio.Event()
+                await arrived.wait()
             else:
-                await self._pull()
-
-    async def _pull(self) -> None:
-        if self._pulling:  # another reader is pulling: wait for what it brings
-            arrived = self._arrived
-            assert arrived is not None
-            await arrived.wait()
-            return
-        self._pulling = True
-        self._arrived = anyio.Event()
-        try:
-            self._parts.append(await anext(self._source))
-        except StopAsyncIteration:
-            self._done = True
-        except BaseException:
-            self._done = True
-            raise
-        finally:
-            self._pulling = False
-            self._arrived.set()
+                self._pulling = True
+                try:
+                    part = await anext(self._source)
+                except StopAsyncIteration:
+                    self._done = True
+                    continue
+                except BaseException:
+                    self._done = True
+                    raise
+                finally:
+                    self._pulling = False
+                    if self._arrived is not None:
+                        self._arrived.set()
+                        self._arrived = None
+                parts.append(part)
+                index += 1
+                yield part
 
     async def drain(self) -> None:
         """Pull until the source is exhausted."""
-        while not self._done:
-            await self._pull()
+        if self._done:
+            return
+        async with aclosing(self.parts()) as parts:
+            async for _ in parts:
+                pass
 
     async def close(self) -> None:
         """Stop the source (its ``finally`` blocks run; the HTTP response is closed)."""
@@ -113,15 +119,14 @@ class _Recording:
 
 @dataclass(slots=True, kw_only=True)
 class _Outcome:
-    """How the generation ended: its steps and usage, or the error that ended it."""
+    """How the generation ended: its steps, or the error (or time limit) that ended it; and
+    the parsed output once it was asked for."""
 
     summary: StepsSummary | None = None
-    finish_reason: FinishReason | None = None
-    raw_finish_reason: str | None = None
+    error: BaseException | None = None
+    timeout: TimeoutError | None = None  # a time limit of the call stopped it
     output: Any = None
     has_output: bool = False
-    error: BaseException | None = None
-    errors: list[Any] = field(default_factory=list[Any])
 
 
 class StreamTextResult(Generic[OutputT]):
@@ -232,8 +237,10 @@ class StreamTextResult(Generic[OutputT]):
         await self._recording.drain()
         outcome = self._outcome
         if outcome.summary is None:
+            if outcome.timeout is not None:
+                raise outcome.timeout
             error = outcome.error
-            if isinstance(error, TimeoutError):
+            if isinstance(error, NoOutputGeneratedError):
                 raise error
             raise NoOutputGeneratedError(
                 "No output generated. Check the stream for errors.", cause=error
@@ -340,14 +347,25 @@ class StreamTextResult(Generic[OutputT]):
 
     @property
     def output(self) -> Awaitable[OutputT]:
-        """The parsed structured output (raises ``NoOutputGeneratedError`` when there is none)."""
+        """The final step's text parsed by the ``output`` specification (the text by default).
+
+        Raises ``NoOutputGeneratedError`` when the generation failed and
+        ``NoObjectGeneratedError`` when the text does not parse (e.g. it was cut short).
+        """
         return self._parsed_output()
 
     async def _parsed_output(self) -> OutputT:
-        await self._summary()
-        if not self._outcome.has_output:
-            raise NoOutputGeneratedError()
-        return self._outcome.output
+        final = (await self._summary()).final_step
+        outcome = self._outcome
+        if not outcome.has_output:  # parsed on first use, as TS does
+            outcome.output = await (self._output or Output.text()).parse_complete_output(
+                final.text,
+                response=final.response,
+                usage=final.usage,
+                finish_reason=final.finish_reason,
+            )
+            outcome.has_output = True
+        return outcome.output
 
 
 _UNSET: Any = object()

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import cast
 
 from ai_sdk_core._errors import (
     InvalidDataContentError,
     MissingToolResultsError,
 )
+from ai_sdk_core._merge_objects import merge_objects
 from ai_sdk_core.provider._language_model import SupportedUrls
 from ai_sdk_core.provider._language_model_prompt import (
     LanguageModelV4AssistantMessage,
@@ -154,23 +155,9 @@ def _merge_tool_messages(
     """Append ``source`` to ``target``; ``target``'s provider options move to its last part."""
     if target.content and target.provider_options is not None:
         last = target.content[-1]
-        last.provider_options = _merge_objects(target.provider_options, last.provider_options)
+        last.provider_options = merge_objects(target.provider_options, last.provider_options)
     target.content.extend(source.content)
     target.provider_options = source.provider_options
-
-
-def _merge_objects(base: Mapping[str, Any], overrides: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``overrides`` deep-merged over ``base`` (``None`` values skipped)."""
-    merged = dict(base)
-    for key, value in (overrides or {}).items():
-        current = merged.get(key)
-        if isinstance(value, Mapping) and isinstance(current, Mapping):
-            merged[key] = _merge_objects(
-                cast("Mapping[str, Any]", current), cast("Mapping[str, Any]", value)
-            )
-        elif value is not None:
-            merged[key] = value
-    return merged
 
 
 def _approved_tool_call_ids(messages: Sequence[ModelMessage]) -> set[str]:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from typing_extensions import TypeAliasType
 
-from ai_sdk_core.provider._codec_hints import DataContent, Tagged, spec_type
+from ai_sdk_core.provider._codec_hints import DataContent, FirstMatch, Tagged, spec_type
 from ai_sdk_core.provider._language_model_prompt import LanguageModelV4ToolResultOutput
 from ai_sdk_core.provider._shared import (
     SharedV4FileData,
@@ -63,7 +63,7 @@ class ImagePart:
     """
 
     type: Literal["image"] = "image"
-    image: Annotated[bytes | str, DataContent] | SharedV4ProviderReference
+    image: Annotated[Annotated[bytes | str, DataContent] | SharedV4ProviderReference, FirstMatch]
     media_type: str | None = None
     provider_options: SharedV4ProviderOptions | None = None
 
@@ -73,7 +73,10 @@ class FilePart:
     """A file: bytes, base64, a URL string, a provider reference, or tagged file data."""
 
     type: Literal["file"] = "file"
-    data: SharedV4FileData | Annotated[bytes | str, DataContent] | SharedV4ProviderReference
+    data: Annotated[
+        SharedV4FileData | Annotated[bytes | str, DataContent] | SharedV4ProviderReference,
+        FirstMatch,
+    ]
     media_type: str
     filename: str | None = None
     provider_options: SharedV4ProviderOptions | None = None

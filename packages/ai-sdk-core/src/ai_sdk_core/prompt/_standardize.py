@@ -15,9 +15,9 @@ from ai_sdk_core.wire import from_wire
 
 from ._messages import ModelMessage, SystemModelMessage, UserModelMessage
 
-__all__ = ["StandardizedPrompt", "standardize_prompt"]
+__all__ = ["Instructions", "StandardizedPrompt", "standardize_prompt"]
 
-Instructions: TypeAlias = str | SystemModelMessage | list[SystemModelMessage]
+Instructions: TypeAlias = str | SystemModelMessage | Sequence[SystemModelMessage]
 """System instructions: text, or system messages (which may carry provider options)."""
 
 MessageInput: TypeAlias = ModelMessage | Mapping[str, Any]

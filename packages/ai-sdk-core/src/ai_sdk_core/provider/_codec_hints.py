@@ -26,6 +26,7 @@ __all__ = [
     "DataContent",
     "DropNoneValues",
     "ErrorValue",
+    "FirstMatch",
     "Tagged",
     "Timestamp",
     "decode_base64",
@@ -118,6 +119,24 @@ def decode_base64(text: str) -> bytes:
 def encode_base64(data: bytes | str) -> str:
     """Bytes to standard base64; a string is taken to be base64 already."""
     return data if isinstance(data, str) else base64.b64encode(data).decode("ascii")
+
+
+class _FirstMatchHint:
+    """``Annotated[A | B | C, FirstMatch]``: try the members in order, take the first that fits.
+
+    For unions whose members overlap (a tagged ``{"type": "url", …}`` dict is also a
+    ``dict[str, str]``), where pydantic's "best match" could pick the wrong one.
+    """
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        schema = handler(source)
+        if schema["type"] == "union":
+            schema["mode"] = "left_to_right"
+        return schema
 
 
 class _Base64Hint:
@@ -266,6 +285,7 @@ class _DropNoneValuesHint:
 
 
 Base64 = _Base64Hint()
+FirstMatch = _FirstMatchHint()
 DataContent = _DataContentHint()
 DropNoneValues = _DropNoneValuesHint()
 Timestamp = _TimestampHint()

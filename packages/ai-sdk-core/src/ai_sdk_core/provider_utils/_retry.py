@@ -36,6 +36,12 @@ __all__ = [
 T = TypeVar("T")
 
 _MAX_HEADER_DELAY_MS = 60_000
+
+retry_sleep: Callable[[float], Awaitable[object]] = anyio.sleep
+"""How the retries of the core functions wait (seconds; looked up on each wait). Tests replace
+it (``monkeypatch.setattr(ai_sdk_core.provider_utils._retry, "retry_sleep", fake)``) to run
+retries without delays."""
+
 # The prefix JS ``parseFloat`` reads.
 _FLOAT_PREFIX = re.compile(r"\s*([+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))")
 
@@ -46,12 +52,13 @@ async def retry_with_exponential_backoff(
     max_retries: int = 2,
     initial_delay_ms: float = 2000,
     backoff_factor: float = 2,
-    sleep: Callable[[float], Awaitable[object]] = anyio.sleep,
+    sleep: Callable[[float], Awaitable[object]] | None = None,
 ) -> T:
     """Call ``fn`` until it succeeds, retrying retryable errors up to ``max_retries`` times.
 
     The delays are ``initial_delay_ms`` times powers of ``backoff_factor``, unless the
-    error's response headers ask for a reasonable other delay; ``sleep`` takes seconds.
+    error's response headers ask for a reasonable other delay; ``sleep`` (seconds) waits,
+    :data:`retry_sleep` when not given.
     With ``max_retries=0``, or when the first error is not retryable, that error is raised
     as it is; otherwise a :class:`RetryError` holding every attempt's error.
     """
@@ -69,7 +76,7 @@ async def retry_with_exponential_backoff(
                     raise  # not retryable on the first try: the error as it is
                 raise _retry_error(errors, max_retries) from error
             delay_ms = _retry_delay_ms(error, backoff_ms)
-        await sleep(delay_ms / 1000)
+        await (sleep or retry_sleep)(delay_ms / 1000)
         backoff_ms *= backoff_factor
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import AsyncGenerator, AsyncIterable, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterable, Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeAlias, TypeVar, overload
 
@@ -200,13 +200,60 @@ def parse_json_event_stream(
     return json_event_stream(byte_chunks, schema, close=getattr(byte_chunks, "aclose", None))
 
 
-async def json_event_stream(
+def json_event_stream(
     byte_chunks: AsyncIterable[bytes],
     schema: Any,
     *,
     close: Callable[[], Awaitable[object]] | None,
 ) -> AsyncGenerator[ParseResult[Any], None]:
-    """:func:`parse_json_event_stream`, calling ``close`` (shielded) when the generator ends."""
+    """:func:`parse_json_event_stream`, calling ``close`` (shielded) when the generator ends.
+
+    ``close`` also runs when the generator is closed before its first event (an async
+    generator that never started skips its ``finally``); it may then run twice.
+    """
+    events = _json_events(byte_chunks, schema, close=close)
+    return events if close is None else _ClosingEvents(events, close)
+
+
+class _ClosingEvents(AsyncGenerator[ParseResult[Any], None]):
+    """Delegates to an event generator; :meth:`aclose` also runs ``close`` itself."""
+
+    __slots__ = ("_close", "_events")
+
+    def __init__(
+        self,
+        events: AsyncGenerator[ParseResult[Any], None],
+        close: Callable[[], Awaitable[object]],
+    ) -> None:
+        self._events = events
+        self._close = close
+
+    def __aiter__(self) -> _ClosingEvents:
+        return self
+
+    def __anext__(self) -> Coroutine[Any, Any, ParseResult[Any]]:
+        return self._events.__anext__()
+
+    def asend(self, value: None) -> Coroutine[Any, Any, ParseResult[Any]]:
+        return self._events.asend(value)
+
+    def athrow(self, *args: Any) -> Coroutine[Any, Any, ParseResult[Any]]:
+        return self._events.athrow(*args)
+
+    async def aclose(self) -> None:
+        try:
+            await self._events.aclose()
+        finally:
+            with anyio.CancelScope(shield=True):
+                await self._close()
+
+
+async def _json_events(
+    byte_chunks: AsyncIterable[bytes],
+    schema: Any,
+    *,
+    close: Callable[[], Awaitable[object]] | None,
+) -> AsyncGenerator[ParseResult[Any], None]:
     validate_json = type_adapter(schema).validate_json
     feed = EventSourceParser()._feed  # pyright: ignore[reportPrivateUsage]
     try:

@@ -18,8 +18,8 @@ from ._execute import maybe_await
 from ._tool import ToolSet
 
 if TYPE_CHECKING:
-    from ai_sdk_core.generate_text._prepare_step import Instructions
     from ai_sdk_core.prompt._messages import ModelMessage
+    from ai_sdk_core.prompt._standardize import Instructions
 
 __all__ = ["RepairToolCallOptions", "ToolCallRepairFunction", "ToolInputRefinement"]
 
