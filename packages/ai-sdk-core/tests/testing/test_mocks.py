@@ -450,3 +450,31 @@ def test_mock_values_returns_in_turn_then_repeats_the_last() -> None:
     assert [values().year for _ in range(4)] == [2026, 2027, 2027, 2027]
     with pytest.raises(ValueError, match="at least one"):
         mock_values()
+
+
+@pytest.mark.anyio
+async def test_ready_made_results_drive_generate_and_stream() -> None:
+    from ai_sdk_core import generate_text, stream_text, tool
+    from ai_sdk_core.testing import text_result, text_stream_parts, tool_calls_result
+
+    model = MockLanguageModelV4(
+        do_generate=[tool_calls_result({"c1": ("add", {"a": 1, "b": 2})}), text_result("3")],
+        do_stream=lambda options: stream_result(text_stream_parts("Hel", "lo", output_tokens=2)),
+    )
+
+    def add(a: int, b: int) -> int:
+        """Add two numbers."""
+        return a + b
+
+    from ai_sdk_core import is_step_count
+
+    result = await generate_text(
+        model=model, prompt="1+2?", tools={"add": tool(add)}, stop_when=is_step_count(2)
+    )
+    assert [call.input for call in result.tool_calls] == [{"a": 1, "b": 2}]
+    assert [r.output for r in result.tool_results] == [3]
+    assert result.text == "3"
+
+    streamed = stream_text(model=model, prompt="hi")
+    assert [delta async for delta in streamed.text_stream] == ["Hel", "lo"]
+    assert (await streamed.usage).output_tokens == 2

@@ -16,6 +16,7 @@ from ._models import (
     MockTranscriptionModelV4,
 )
 from ._provider import MockProviderV4
+from ._results import text_result, text_stream_parts, tool_calls_result, usage
 from ._streams import (
     convert_array_to_async_iterable,
     convert_async_iterable_to_array,
@@ -34,6 +35,10 @@ __all__ = [
     "MockProviderV4",
     "Answer",
     "stream_result",
+    "text_result",
+    "text_stream_parts",
+    "tool_calls_result",
+    "usage",
     "simulate_readable_stream",
     "convert_array_to_async_iterable",
     "convert_async_iterable_to_array",
