@@ -1,8 +1,8 @@
 """Every development task of the workspace; ``nox`` alone runs the default sessions.
 
 Sessions: ``lint``, ``typecheck``, ``tests`` (Python 3.11-3.13 x each package, plus the
-tools), ``conformance``, ``build`` and ``wheels``. Environments are made with uv from
-``uv.lock``.
+tools), ``conformance``, ``integration`` (a real local model), ``build`` and ``wheels``;
+``bench`` (tools/bench) only when named. Environments are made with uv from ``uv.lock``.
 """
 
 from __future__ import annotations
@@ -27,11 +27,19 @@ DIST = ROOT / "dist"
 
 nox.needs_version = ">=2024.10.9"
 nox.options.default_venv_backend = "uv"
-nox.options.sessions = ["lint", "typecheck", "tests", "conformance", "build", "wheels"]
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "tests",
+    "conformance",
+    "integration",
+    "build",
+    "wheels",
+]
 
 # Providers whose packages are not ported yet: their conformance cases may fail without failing
 # the session (they are still printed and counted). Each provider's issue removes its name.
-CONFORMANCE_EXPECTED_FAILURES = ["groq", "togetherai", "gateway"]
+CONFORMANCE_EXPECTED_FAILURES: list[str] = []
 
 
 def _expose_pyenv_pythons() -> None:
@@ -200,6 +208,16 @@ def conformance(session: nox.Session) -> None:
     )
 
 
+@nox.session(python=PYTHONS[0])
+def integration(session: nox.Session) -> None:
+    """The providers against a real model: llama.cpp's llama-server with SmolLM2-135M on
+    127.0.0.1 (tests/integration). tools/local_llm.py builds the server once into a cache outside
+    the repository (about 6-10 minutes on 2 cores; ``$AI_SDK_LLAMA_CACHE`` moves it)."""
+    _sync(session, "--all-packages", "--all-extras", "--group", "test")
+    session.run("python", "tools/local_llm.py", "prepare")
+    session.run("pytest", "tests/integration", *session.posargs)
+
+
 @nox.session(venv_backend="none")
 def build(session: nox.Session) -> None:
     """uv build --all-packages into a clean dist/: one wheel and one sdist per package."""
@@ -218,3 +236,20 @@ def wheels(session: nox.Session) -> None:
     if not list(DIST.glob("*.whl")):
         session.error("no wheels in dist/: run `nox -s build` first")
     session.run(sys.executable, "tools/check_wheels.py", str(DIST), external=True)
+
+
+@nox.session(python="3.12", default=False)
+def bench(session: nox.Session) -> None:
+    """tools/bench: this project against raw httpx and the peers (openai, litellm, pydantic-ai,
+    Vercel's ``ai``), each peer in its own cached venv; not a default session. Arguments go to
+    ``python -m bench`` (``nox -s bench -- --help``)."""
+    _sync(session, "--package", "ai-sdk", "--extra", "openai-compatible")
+    session.run(
+        "python",
+        "-m",
+        "bench",
+        "--cache",
+        str(ROOT / ".nox" / ".cache" / "bench"),
+        *session.posargs,
+        env={"PYTHONPATH": str(ROOT / "tools")},
+    )

@@ -197,6 +197,7 @@ def test_bad_requests_change_nothing(workspace: Path, args: tuple[str, ...], mes
 def test_empty_unreleased_section_is_refused_unless_allowed(workspace: Path) -> None:
     changelog = workspace / "packages" / "ai-sdk-groq" / "CHANGELOG.md"
     changelog.write_text("# Changelog\n\n## Unreleased\n\n## 0.1.0\n\n- First release.\n")
+    major, minor, patch = version_of(workspace, "ai-sdk-groq")
     before = snapshot(workspace)
 
     refused = release(workspace, "ai-sdk-groq", "patch", "--date", DATE, "--no-lock")
@@ -208,7 +209,9 @@ def test_empty_unreleased_section_is_refused_unless_allowed(workspace: Path) -> 
         workspace, "ai-sdk-groq", "patch", "--date", DATE, "--no-lock", "--allow-empty-changelog"
     )
     assert allowed.returncode == 0, allowed.stderr
-    assert changelog.read_text().startswith("# Changelog\n\n## Unreleased\n\n## 0.1.")
+    assert changelog.read_text().startswith(
+        f"# Changelog\n\n## Unreleased\n\n## {major}.{minor}.{patch + 1} ({DATE})\n"
+    )
 
 
 def test_uv_lock_records_the_new_version(workspace: Path) -> None:

@@ -1,8 +1,9 @@
 """A tool loop: the model calls ``get_weather``, then answers with its result.
 
 ``python examples/tools.py``. Small local models rarely call tools unprompted; the prompt
-starts with three example turns (few-shot) so that even a 135M-parameter model calls the
-tool. Larger models do not need them.
+starts with six worked examples (few-shot: question, tool call, result, answer) so that even a
+135M-parameter model (SmolLM2-135M on llama.cpp) calls the tool and then answers; with three it
+does not. Larger models do not need them.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ async def main() -> None:
         *few_shot("London", "call_1"),
         *few_shot("Berlin", "call_2"),
         *few_shot("Rome", "call_3"),
+        *few_shot("Madrid", "call_4"),
+        *few_shot("Vienna", "call_5"),
+        *few_shot("Lisbon", "call_6"),
         {"role": "user", "content": "What is the weather in Paris?"},
     ]
     result = await generate_text(

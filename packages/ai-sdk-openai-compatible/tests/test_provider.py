@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
+from ai_sdk_core import __version__ as core_version
 from ai_sdk_core.provider import (
     EmbeddingModelV4,
+    EmbeddingModelV4CallOptions,
     ImageModelV4,
     LanguageModelV4,
     LanguageModelV4CallOptions,
@@ -18,8 +20,11 @@ from ai_sdk_core.provider import (
     ProviderV4,
 )
 from ai_sdk_openai_compatible import (
+    OpenAICompatibleChatConfig,
     OpenAICompatibleChatLanguageModel,
+    OpenAICompatibleCompletionConfig,
     OpenAICompatibleCompletionLanguageModel,
+    OpenAICompatibleEmbeddingConfig,
     OpenAICompatibleEmbeddingModel,
     OpenAICompatibleImageModel,
     __version__,
@@ -108,6 +113,47 @@ async def test_no_authorization_without_api_key(api: Any) -> None:
     await provider("m").do_generate(LanguageModelV4CallOptions(prompt=PROMPT))
     assert "authorization" not in api.request.headers
     assert api.request.url == "https://my.api.com/v1/chat/completions"
+
+
+@pytest.mark.anyio
+async def test_legacy_user_agent_config_sends_the_old_token_forms(api: Any) -> None:
+    def url(*, model_id: str, path: str) -> str:
+        return f"https://my.api.com/v1{path}"
+
+    def headers() -> dict[str, str]:
+        return {"User-Agent": "ai-sdk/x/1.0"}
+
+    legacy = f"ai-sdk/x/1.0 ai-sdk/provider-utils/{core_version} runtime/python/"
+
+    api.json(CHAT_RESPONSE)
+    chat = OpenAICompatibleChatLanguageModel(
+        "m",
+        OpenAICompatibleChatConfig(
+            provider="x.chat", url=url, headers=headers, legacy_user_agent=True
+        ),
+    )
+    await chat.do_generate(LanguageModelV4CallOptions(prompt=PROMPT))
+    assert api.request.headers["user-agent"].startswith(legacy)
+
+    api.json({"choices": [{"text": "hi", "finish_reason": "stop"}]})
+    completion = OpenAICompatibleCompletionLanguageModel(
+        "m",
+        OpenAICompatibleCompletionConfig(
+            provider="x.completion", url=url, headers=headers, legacy_user_agent=True
+        ),
+    )
+    await completion.do_generate(LanguageModelV4CallOptions(prompt=PROMPT))
+    assert api.request.headers["user-agent"].startswith(legacy)
+
+    api.json({"data": [{"embedding": [1.0]}]})
+    embedding = OpenAICompatibleEmbeddingModel(
+        "m",
+        OpenAICompatibleEmbeddingConfig(
+            provider="x.embedding", url=url, headers=headers, legacy_user_agent=True
+        ),
+    )
+    await embedding.do_embed(EmbeddingModelV4CallOptions(values=["a"]))
+    assert api.request.headers["user-agent"].startswith(legacy)
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,11 @@ Most applications install and import the ``ai-sdk`` meta-package instead.
 
 from __future__ import annotations
 
-from . import _default_provider, _usage, errors, generate_text as _generate_text
+from . import _default_provider, _usage, embed as _embed, errors, generate_text as _generate_text
 from ._default_provider import *  # noqa: F403
 from ._usage import *  # noqa: F403
 from ._version import __version__ as __version__
+from .embed import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .generate_text import *  # noqa: F403
 from .prompt import (
@@ -101,3 +102,4 @@ __all__ += _generate_text.__all__
 __all__ += _default_provider.__all__
 __all__ += _usage.__all__
 __all__ += errors.__all__
+__all__ += _embed.__all__

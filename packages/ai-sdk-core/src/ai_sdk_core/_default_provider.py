@@ -7,22 +7,30 @@ does), looked up on first use.
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 from ._errors import UnsupportedModelVersionError
+from .provider._embedding_model import EmbeddingModelV4
 from .provider._errors import AISDKError
 from .provider._language_model import LanguageModelV4
 from .provider._provider import ProviderV4
 
 __all__ = [
+    "EmbeddingModel",
     "LanguageModel",
     "get_default_provider",
+    "resolve_embedding_model",
     "resolve_language_model",
     "set_default_provider",
 ]
 
 LanguageModel: TypeAlias = str | LanguageModelV4
 """A model object, or a model id for the default provider."""
+
+EmbeddingModel: TypeAlias = str | EmbeddingModelV4
+"""An embedding model object, or a model id for the default provider."""
+
+ModelT = TypeVar("ModelT", LanguageModelV4, EmbeddingModelV4)
 
 ENTRY_POINT_GROUP = "ai_sdk.default_provider"
 
@@ -59,6 +67,17 @@ def resolve_language_model(model: LanguageModel) -> LanguageModelV4:
     """The language model for ``model``: itself, or the default provider's model of that id."""
     if isinstance(model, str):
         return get_default_provider().language_model(model)
+    return _checked_version(model)
+
+
+def resolve_embedding_model(model: EmbeddingModel) -> EmbeddingModelV4:
+    """The embedding model for ``model``: itself, or the default provider's model of that id."""
+    if isinstance(model, str):
+        return get_default_provider().embedding_model(model)
+    return _checked_version(model)
+
+
+def _checked_version(model: ModelT) -> ModelT:
     version = getattr(model, "specification_version", None)
     if version != "v4":
         raise UnsupportedModelVersionError(

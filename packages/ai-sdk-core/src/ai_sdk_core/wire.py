@@ -17,10 +17,17 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast, overload
 
 from ._type_adapters import type_adapter
-from .provider._codec_hints import to_camel
+from .provider._codec_hints import spec_type as spec_type, to_camel
 from .provider._errors import AISDKError, TypeValidationError
 
-__all__ = ["error_to_wire", "from_wire", "from_wire_json", "to_wire", "to_wire_json"]
+__all__ = [
+    "error_to_wire",
+    "from_wire",
+    "from_wire_json",
+    "spec_type",
+    "to_wire",
+    "to_wire_json",
+]
 
 T = TypeVar("T")
 

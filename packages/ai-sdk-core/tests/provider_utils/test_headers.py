@@ -63,6 +63,7 @@ def test_runtime_user_agent_names_the_interpreter_version() -> None:
     major, minor, micro = sys.version_info[:3]
 
     assert runtime_user_agent() == f"python/{major}.{minor}.{micro}"
+    assert runtime_user_agent(legacy=True) == f"runtime/python/{major}.{minor}.{micro}"
 
 
 def test_extract_response_headers_joins_repeats_and_keeps_the_last_set_cookie() -> None:

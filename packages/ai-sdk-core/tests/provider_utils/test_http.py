@@ -238,6 +238,40 @@ async def test_network_failures_are_retryable_api_call_errors(
 
 
 @pytest.mark.anyio
+async def test_legacy_user_agent_uses_the_old_token_forms(mock: respx.MockRouter) -> None:
+    route = mock.route(url=URL).respond(200, json={"text": "hi"})
+    legacy = f"ai-sdk/provider-utils/{__version__} runtime/{PYTHON}"
+    headers = {"User-Agent": "ai-sdk/togetherai/1.0"}
+
+    await post_json_to_api(
+        url=URL,
+        headers=headers,
+        body={},
+        failed_response_handler=failed_handler,
+        successful_response_handler=json_handler,
+        legacy_user_agent=True,
+    )
+    await post_form_data_to_api(
+        url=URL,
+        headers=headers,
+        form_data={"a": "b"},
+        failed_response_handler=failed_handler,
+        successful_response_handler=json_handler,
+        legacy_user_agent=True,
+    )
+    await get_from_api(
+        url=URL,
+        headers=headers,
+        failed_response_handler=failed_handler,
+        successful_response_handler=json_handler,
+        legacy_user_agent=True,
+    )
+
+    agents = [call.request.headers["user-agent"] for call in route.calls]
+    assert agents == [f"ai-sdk/togetherai/1.0 {legacy}"] * 3
+
+
+@pytest.mark.anyio
 async def test_get_sends_headers_and_reports_an_empty_body(mock: respx.MockRouter) -> None:
     route = mock.get(URL).respond(404, text="missing")
 

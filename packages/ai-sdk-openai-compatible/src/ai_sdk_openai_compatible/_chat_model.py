@@ -82,6 +82,9 @@ class OpenAICompatibleChatConfig:
     error bodies (default: OpenAI's). ``transform_request_body`` gets the final body (without
     ``None`` entries) and returns the one to send. ``convert_usage`` replaces the default usage
     conversion, ``map_reasoning`` the top-level ``reasoning`` → ``reasoning_effort`` mapping.
+    ``legacy_user_agent`` sends the user-agent tokens as older TS provider-utils releases did
+    (``ai-sdk/provider-utils/<v> runtime/python/<v>``), for providers whose TS package still
+    does (Together AI).
     """
 
     provider: str
@@ -97,6 +100,7 @@ class OpenAICompatibleChatConfig:
     transform_request_body: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     map_reasoning: ReasoningMapper | None = None
     convert_usage: Callable[[OpenAICompatibleTokenUsage | None], LanguageModelV4Usage] | None = None
+    legacy_user_agent: bool = False
 
 
 @dataclass(slots=True)
@@ -269,6 +273,7 @@ class OpenAICompatibleChatLanguageModel:
             failed_response_handler=self._failed_response_handler,
             successful_response_handler=create_json_response_handler(ChatResponse),
             http_client=self.config.http_client,
+            legacy_user_agent=self.config.legacy_user_agent,
         )
         value: ChatResponse = response.value
         raw_response = response.raw_value
@@ -355,6 +360,7 @@ class OpenAICompatibleChatLanguageModel:
             failed_response_handler=self._failed_response_handler,
             successful_response_handler=create_event_source_response_handler(self._chunk_schema),
             http_client=self.config.http_client,
+            legacy_user_agent=self.config.legacy_user_agent,
         )
         return LanguageModelV4StreamResult(
             stream=chat_stream_parts(

@@ -105,7 +105,10 @@ class _CompletionChunk(TypedDict):
 
 @dataclass(slots=True, kw_only=True)
 class OpenAICompatibleCompletionConfig:
-    """How a completion model reaches its API; ``provider`` is ``"<name>.completion"``."""
+    """How a completion model reaches its API; ``provider`` is ``"<name>.completion"``.
+
+    ``legacy_user_agent``: as in :class:`OpenAICompatibleChatConfig`.
+    """
 
     provider: str
     url: UrlBuilder
@@ -114,6 +117,7 @@ class OpenAICompatibleCompletionConfig:
     include_usage: bool = False
     error_structure: ProviderErrorStructure[Any] | None = None
     supported_urls: Callable[[], SupportedUrls] | None = None
+    legacy_user_agent: bool = False
 
 
 class OpenAICompatibleCompletionLanguageModel:
@@ -219,6 +223,7 @@ class OpenAICompatibleCompletionLanguageModel:
             failed_response_handler=self._failed_response_handler,
             successful_response_handler=create_json_response_handler(_CompletionResponse),
             http_client=self.config.http_client,
+            legacy_user_agent=self.config.legacy_user_agent,
         )
         value: _CompletionResponse = response.value
         choice = value["choices"][0]
@@ -264,6 +269,7 @@ class OpenAICompatibleCompletionLanguageModel:
             failed_response_handler=self._failed_response_handler,
             successful_response_handler=create_event_source_response_handler(self._chunk_schema),
             http_client=self.config.http_client,
+            legacy_user_agent=self.config.legacy_user_agent,
         )
         return LanguageModelV4StreamResult(
             stream=_completion_stream_parts(

@@ -73,6 +73,7 @@ class OpenAICompatibleEmbeddingConfig:
     """How an embedding model reaches its API; ``provider`` is ``"<name>.embedding"``.
 
     ``max_embeddings_per_call`` defaults to 2048; ``supports_parallel_calls`` to ``True``.
+    ``legacy_user_agent``: as in :class:`OpenAICompatibleChatConfig`.
     """
 
     provider: str
@@ -82,6 +83,7 @@ class OpenAICompatibleEmbeddingConfig:
     max_embeddings_per_call: int | None = None
     supports_parallel_calls: bool | None = None
     error_structure: ProviderErrorStructure[Any] | None = None
+    legacy_user_agent: bool = False
 
 
 class OpenAICompatibleEmbeddingModel:
@@ -179,6 +181,7 @@ class OpenAICompatibleEmbeddingModel:
             failed_response_handler=self._failed_response_handler,
             successful_response_handler=create_json_response_handler(_EmbeddingResponse),
             http_client=self.config.http_client,
+            legacy_user_agent=self.config.legacy_user_agent,
         )
         value: _EmbeddingResponse = response.value
         usage = value.get("usage")

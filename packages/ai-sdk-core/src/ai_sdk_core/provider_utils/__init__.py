@@ -6,6 +6,7 @@ until it is first used.
 
 from __future__ import annotations
 
+from .._sync import iterate_sync as iterate_sync, run_sync as run_sync  # noqa: TID252
 from ._headers import (
     HeadersInput as HeadersInput,
     combine_headers as combine_headers,
@@ -37,6 +38,9 @@ from ._language_model_utils import (
     is_custom_reasoning as is_custom_reasoning,
     map_reasoning_to_provider_budget as map_reasoning_to_provider_budget,
     map_reasoning_to_provider_effort as map_reasoning_to_provider_effort,
+)
+from ._media_type_to_extension import (
+    media_type_to_extension as media_type_to_extension,
 )
 from ._parse_json import (
     ParseFailure as ParseFailure,
@@ -97,6 +101,9 @@ from ._tool_call_tracker import (
 )
 
 __all__ = [
+    # running async code from sync code (the *_sync twins)
+    "iterate_sync",
+    "run_sync",
     # HTTP calls and response handlers
     "FormData",
     "FormFile",
@@ -146,6 +153,7 @@ __all__ = [
     "create_id_generator",
     "generate_id",
     "parse_provider_options",
+    "media_type_to_extension",
     # streaming tool calls and schemas
     "StreamingToolCallDelta",
     "StreamingToolCallFunctionDelta",

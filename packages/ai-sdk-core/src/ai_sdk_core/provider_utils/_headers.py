@@ -63,10 +63,15 @@ def with_user_agent_suffix(headers: HeadersInput, *suffix_parts: str) -> dict[st
     return dict(sorted(normalized.items()))
 
 
-def runtime_user_agent() -> str:
-    """The user-agent token of the running interpreter: ``python/3.12.4``."""
+def runtime_user_agent(*, legacy: bool = False) -> str:
+    """The user-agent token of the running interpreter: ``python/3.12.4``.
+
+    ``legacy=True`` gives the form older provider-utils releases sent
+    (``runtime/python/3.12.4``).
+    """
     major, minor, micro = sys.version_info[:3]
-    return f"python/{major}.{minor}.{micro}"
+    token = f"python/{major}.{minor}.{micro}"
+    return f"runtime/{token}" if legacy else token
 
 
 def extract_response_headers(response: httpx.Response) -> dict[str, str]:

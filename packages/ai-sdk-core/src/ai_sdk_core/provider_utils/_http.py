@@ -4,6 +4,11 @@ Every request is streamed; the response handlers read (or hand on) the body and 
 A non-2xx response raises the error the failed-response handler builds; a network failure
 raises a retryable ``APICallError("Cannot connect to API: …")``; cancellation propagates
 untouched and closes the response.
+
+Every request's ``user-agent`` ends with ``ai-sdk-provider-utils/<version> python/<version>``;
+with ``legacy_user_agent=True`` it ends with ``ai-sdk/provider-utils/<version>
+runtime/python/<version>`` instead, the form older TS provider-utils releases send (and
+``@ai-sdk/togetherai``, which bundles one, still does).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ __all__ = [
 T = TypeVar("T")
 
 _USER_AGENT = f"ai-sdk-provider-utils/{__version__}"
+_LEGACY_USER_AGENT = f"ai-sdk/provider-utils/{__version__}"
 
 _default_clients: weakref.WeakKeyDictionary[AbstractEventLoop, httpx.AsyncClient] = (
     weakref.WeakKeyDictionary()
@@ -83,6 +89,7 @@ async def post_json_to_api(
     failed_response_handler: ResponseHandler[Exception],
     successful_response_handler: ResponseHandler[T],
     http_client: httpx.AsyncClient | None = None,
+    legacy_user_agent: bool = False,
 ) -> ApiResponse[T]:
     """POST ``body`` as compact JSON (``content-type: application/json``).
 
@@ -104,6 +111,7 @@ async def post_json_to_api(
         failed_response_handler=failed_response_handler,
         successful_response_handler=successful_response_handler,
         http_client=http_client,
+        legacy_user_agent=legacy_user_agent,
     )
 
 
@@ -115,6 +123,7 @@ async def post_form_data_to_api(
     failed_response_handler: ResponseHandler[Exception],
     successful_response_handler: ResponseHandler[T],
     http_client: httpx.AsyncClient | None = None,
+    legacy_user_agent: bool = False,
 ) -> ApiResponse[T]:
     """POST ``form_data`` as ``multipart/form-data``.
 
@@ -135,6 +144,7 @@ async def post_form_data_to_api(
         failed_response_handler=failed_response_handler,
         successful_response_handler=successful_response_handler,
         http_client=http_client,
+        legacy_user_agent=legacy_user_agent,
     )
 
 
@@ -153,6 +163,7 @@ async def get_from_api(
     failed_response_handler: ResponseHandler[Exception],
     successful_response_handler: ResponseHandler[T],
     http_client: httpx.AsyncClient | None = None,
+    legacy_user_agent: bool = False,
 ) -> ApiResponse[T]:
     """GET ``url``; errors report ``{}`` as ``request_body_values``."""
     return await _call_api(
@@ -163,6 +174,7 @@ async def get_from_api(
         failed_response_handler=failed_response_handler,
         successful_response_handler=successful_response_handler,
         http_client=http_client,
+        legacy_user_agent=legacy_user_agent,
     )
 
 
@@ -177,12 +189,17 @@ async def _call_api(
     failed_response_handler: ResponseHandler[Exception],
     successful_response_handler: ResponseHandler[T],
     http_client: httpx.AsyncClient | None,
+    legacy_user_agent: bool,
 ) -> ApiResponse[T]:
     client = default_http_client() if http_client is None else http_client
     request = client.build_request(
         method,
         url,
-        headers=with_user_agent_suffix(headers, _USER_AGENT, runtime_user_agent()),
+        headers=with_user_agent_suffix(
+            headers,
+            _LEGACY_USER_AGENT if legacy_user_agent else _USER_AGENT,
+            runtime_user_agent(legacy=legacy_user_agent),
+        ),
         content=content,
         files=files,
     )
