@@ -12,6 +12,8 @@ import textwrap
 
 MODULES = [
     "ai_sdk_core",
+    "ai_sdk_core.embed",
+    "ai_sdk_core.generate_text",
     "ai_sdk_core.errors",
     "ai_sdk_core.provider",
     "ai_sdk_core.provider_utils",
@@ -81,3 +83,11 @@ def test_pydantic_is_imported_on_first_use_only() -> None:
 
     assert "pydantic.main" not in modules
     assert "pydantic_core" not in modules
+
+
+def test_http_and_event_loop_machinery_load_on_first_use() -> None:
+    # httpx (and its TLS stack) and asyncio cost more import time than the SDK itself; the
+    # first request, download or sync call loads them
+    modules = set(_import_in_fresh_interpreter()["modules"])  # type: ignore[arg-type]
+
+    assert {"httpx", "ssl", "asyncio"} & modules == set()

@@ -13,7 +13,6 @@ Result objects whose properties are awaitables become sync with ``run_sync(lambd
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import os
 import sys
@@ -22,7 +21,10 @@ from collections import deque
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["SyncIterator", "iterate_sync", "run_sync", "shutdown"]
 
@@ -85,6 +87,8 @@ class _Portal:
     def _serve(
         started: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]], ready: threading.Event
     ) -> None:
+        import asyncio  # deferred until the first sync call: importing asyncio is not free
+
         async def serve() -> None:
             stop = asyncio.Event()
             started.append((asyncio.get_running_loop(), stop))
@@ -132,12 +136,16 @@ class _Call(Generic[T]):
         self._error: BaseException | None = None
 
     def start(self) -> None:
+        import asyncio  # the loop is running, so this is a dictionary lookup
+
         # on the loop thread
         task = asyncio.get_running_loop().create_task(self._run())
         task.add_done_callback(self._finished)
         self._task = task
 
     def cancel(self) -> None:
+        import asyncio  # the loop is running, so this is a dictionary lookup
+
         # on the loop thread, after start (callbacks run in the order they were scheduled),
         # or instead of it when the caller was interrupted before scheduling it
         if self._task is None:
@@ -154,6 +162,8 @@ class _Call(Generic[T]):
             self._error = exc
 
     def _finished(self, task: asyncio.Task[None]) -> None:
+        import asyncio  # the loop is running, so this is a dictionary lookup
+
         if task.cancelled():  # cancelled before it started to run
             self._error = asyncio.CancelledError()
         self._done.set()
@@ -286,6 +296,8 @@ class SyncIterator(Iterator[T]):
     # --- on the loop thread ---
 
     def _spawn(self) -> None:
+        import asyncio  # the loop is running, so this is a dictionary lookup
+
         task = asyncio.get_running_loop().create_task(self._produce())
         task.add_done_callback(self._produced)
         self._task = task
@@ -319,6 +331,8 @@ class SyncIterator(Iterator[T]):
             self._error = exc
 
     async def _pause(self) -> None:
+        import asyncio  # the loop is running, so this is a dictionary lookup
+
         with self._cond:
             if len(self._buffer) < _HIGH_WATER:
                 return
@@ -326,6 +340,8 @@ class SyncIterator(Iterator[T]):
         await resume.wait()
 
     def _produced(self, task: asyncio.Task[None]) -> None:
+        import asyncio  # the loop is running, so this is a dictionary lookup
+
         if task.cancelled() and self._error is None:  # cancelled before it started to run
             self._error = asyncio.CancelledError()
         self._finish()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import math
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
@@ -702,6 +701,8 @@ class _StreamRunner:
         self, prepared: PreparedStep, record: _StepRecord
     ) -> AsyncGenerator[TextStreamPart, None]:
         """Run the step's client tool calls concurrently; their outputs as they finish."""
+        import asyncio
+
         queue: asyncio.Queue[ToolResult | ToolError | None] = asyncio.Queue()
 
         async def emit(result: ToolResult | ToolError) -> None:

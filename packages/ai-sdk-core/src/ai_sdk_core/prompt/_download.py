@@ -15,10 +15,9 @@ import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import anyio
-import httpx
 
 from ai_sdk_core._errors import DownloadError
 from ai_sdk_core._version import __version__
@@ -27,6 +26,9 @@ from ai_sdk_core.provider_utils import (
     runtime_user_agent,
     with_user_agent_suffix,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "DEFAULT_MAX_DOWNLOAD_SIZE",
@@ -171,6 +173,8 @@ def _validate_host(parsed: httpx.URL, url: str) -> None:
 
 
 def _parse_http_url(url: str) -> httpx.URL:
+    import httpx  # deferred: httpx is loaded on the first download, not at import
+
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL:

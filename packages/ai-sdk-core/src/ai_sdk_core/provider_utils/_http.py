@@ -19,8 +19,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
 
-import httpx
-
 from ai_sdk_core._version import __version__
 from ai_sdk_core.provider._errors import APICallError
 
@@ -29,6 +27,8 @@ from ._response_handlers import ApiResponse, ResponseHandler, close_response
 
 if TYPE_CHECKING:
     from asyncio import AbstractEventLoop
+
+    import httpx
 
 __all__ = [
     "FormData",
@@ -60,6 +60,8 @@ def default_http_client() -> httpx.AsyncClient:
     loop = asyncio.get_running_loop()
     client = _default_clients.get(loop)
     if client is None or client.is_closed:
+        import httpx  # deferred: importing httpx costs as much as the rest of the SDK
+
         client = _default_clients[loop] = httpx.AsyncClient(
             timeout=httpx.Timeout(600.0, connect=10.0),
             limits=httpx.Limits(max_connections=None, max_keepalive_connections=100),
@@ -191,6 +193,8 @@ async def _call_api(
     http_client: httpx.AsyncClient | None,
     legacy_user_agent: bool,
 ) -> ApiResponse[T]:
+    import httpx
+
     client = default_http_client() if http_client is None else http_client
     request = client.build_request(
         method,
