@@ -53,3 +53,20 @@ def test_uv_found_on_path_is_used(tmp_path: Path) -> None:
 
     assert result.returncode == 0
     assert result.stdout.strip() == str(uv)
+
+
+def test_demo_against_a_hosted_provider_syncs_the_demo_environment_and_builds_nothing(
+    tmp_path: Path,
+) -> None:
+    uv = fake_uv(tmp_path)
+    cache = tmp_path / "llama-cache"
+    env = dict(os.environ, UV=str(uv), AI_SDK_LLAMA_CACHE=str(cache))
+
+    result = run_dev("demo", "--provider", "groq", env=env)
+
+    assert result.returncode == 3  # the (fake) uv sync failed: the demo stops there
+    assert result.stdout.splitlines()[0] == (
+        "args: sync --frozen --all-packages --all-extras --no-default-groups --quiet"
+    )
+    assert "into " + str(Path(__file__).resolve().parents[2] / ".nox" / "demo") in result.stderr
+    assert not cache.exists()  # no llama.cpp download or build for a hosted provider
